@@ -1,0 +1,42 @@
+package io.tickstock.processor.topology;
+
+import io.tickstock.model.Direction;
+import io.tickstock.model.EventType;
+import io.tickstock.model.IngestedMessage;
+import io.tickstock.model.MarketEvent;
+import io.tickstock.model.SourceContext;
+import io.tickstock.model.Topics;
+import io.tickstock.model.id.EventIds;
+import io.tickstock.processor.prioritize.Priorities;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** Builds the output record of a detected event: deterministic id, priority in value and header, source context. */
+final class EventRecords {
+
+    private EventRecords() {
+    }
+
+    /** The input a detection came from: the ingested message and where it was read. */
+    record Input(IngestedMessage message, RecordMetadata metadata) {
+        SourceContext source() {
+            return SourceContext.of(message, metadata.topic(), metadata.partition(), metadata.offset());
+        }
+    }
+
+    static Record<String, MarketEvent> event(Input input, EventType type, Direction direction, double price,
+            Map<String, Double> details, long detectedAt) {
+        String symbol = input.message().msg().sym();
+        long eventTime = input.message().msg().eventTime();
+        int priority = Priorities.of(type);
+        MarketEvent event = new MarketEvent(MarketEvent.VERSION, EventIds.of(input.message().msg().identity(), type),
+                type, symbol, direction, price, priority, type.channel(), eventTime, detectedAt, details,
+                input.source());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Topics.PRIORITY_HEADER, Integer.toString(priority).getBytes(StandardCharsets.UTF_8));
+        return new Record<>(symbol, event, eventTime, headers);
+    }
+}

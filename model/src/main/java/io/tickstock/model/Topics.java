@@ -1,0 +1,30 @@
+package io.tickstock.model;
+
+/**
+ * Default topic names (SPEC §2). Every service reads the actual names from its configuration; these constants are
+ * the defaults those configurations fall back to.
+ */
+public final class Topics {
+
+    public static final String RAW_TICK = "tickstock.raw.tick";
+    public static final String RAW_OHLCV = "tickstock.raw.ohlcv";
+    public static final String RAW_FMV = "tickstock.raw.fmv";
+    public static final String RAW_DLQ = "tickstock.raw.dlq";
+    public static final String EVENTS = "tickstock.events";
+    public static final String PROCESSOR_DLQ = "tickstock.processor.dlq";
+
+    /** Header carrying an event's priority (SPEC §6), so consumers can order without parsing the value. */
+    public static final String PRIORITY_HEADER = "tickstock-priority";
+
+    private Topics() {
+    }
+
+    /** The raw topic a feed is published to by default. */
+    public static String rawTopicOf(Feed feed) {
+        return switch (feed.channel()) {
+            case TICK -> RAW_TICK;
+            case OHLCV -> RAW_OHLCV;
+            case FMV -> RAW_FMV;
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package io.tickstock.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tickstock.model.serde.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real WebSocket client (the JDK's) that speaks to the gateway the way programs do: it sends JSON actions and
+ * collects every object of every server frame, in order, for tests to wait on.
+ */
+public final class WsTestClient implements AutoCloseable {
+
+    /** The {@code ev} of the object that stands for a server frame that was not a JSON array. */
+    public static final String INVALID_FRAME = "invalid_frame";
+
+    private final WebSocket socket;
+    private final Collector collector;
+
+    private WsTestClient(WebSocket socket, Collector collector) {
+        this.socket = socket;
+        this.collector = collector;
+    }
+
+    /** Connects to a {@code ws://} URI; an {@code http://} one (as Quarkus tests inject) is taken as its ws twin. */
+    public static WsTestClient connect(URI uri) {
+        URI ws = URI.create(uri.toString().replaceFirst("^http", "ws"));
+        Collector collector = new Collector();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(ws, collector)
+                .orTimeout(15, TimeUnit.SECONDS)
+                .join();
+        return new WsTestClient(socket, collector);
+    }
+
+    /** Sends one text frame and waits until it is on the wire. */
+    public void send(String text) {
+        socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The next server object not yet taken, waiting up to {@code timeout}; fails if none arrives. */
+    public JsonNode next(Duration timeout) {
+        try {
+            JsonNode next = collector.pending.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (next == null) {
+                throw new AssertionError("no server message within " + timeout + "; all so far: " + received());
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for a server message", e);
+        }
+    }
+
+    /** Every server object received so far, in arrival order. */
+    public List<JsonNode> received() {
+        return List.copyOf(collector.all);
+    }
+
+    /** Every {@code ev:event} object received so far. */
+    public List<JsonNode> events() {
+        return collector.all.stream().filter(node -> "event".equals(node.path("ev").asText())).toList();
+    }
+
+    /** How many frames (JSON arrays) arrived. */
+    public int frames() {
+        return collector.frames.size();
+    }
+
+    /** True once the server closed the connection; {@link #closeCode()} says how. */
+    public boolean closed() {
+        return collector.closeCode.isDone();
+    }
+
+    public int closeCode() {
+        return collector.closeCode.join();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null).join();
+        }
+        socket.abort();
+    }
+
+    private static final class Collector implements WebSocket.Listener {
+        private final LinkedBlockingQueue<JsonNode> pending = new LinkedBlockingQueue<>();
+        private final List<JsonNode> all = new CopyOnWriteArrayList<>();
+        private final List<String> frames = new CopyOnWriteArrayList<>();
+        private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                frames.add(frame);
+                for (JsonNode node : parse(frame)) {
+                    all.add(node);
+                    pending.add(node);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closeCode.complete(-1);
+        }
+
+        /** The frame's objects; a frame that breaks the wire format becomes one {@code ev:invalid_frame} object. */
+        private static List<JsonNode> parse(String frame) {
+            try {
+                JsonNode root = Json.mapper().readTree(frame);
+                if (root.isArray()) {
+                    List<JsonNode> nodes = new ArrayList<>();
+                    root.forEach(nodes::add);
+                    return nodes;
+                }
+            } catch (IOException e) {
+                // reported below, where the test will see it
+            }
+            return List.of(Json.mapper().createObjectNode().put("ev", INVALID_FRAME).put("frame", frame));
+        }
+    }
+}
