@@ -8,7 +8,10 @@ import io.tickstock.model.SourceContext;
 import io.tickstock.model.Topics;
 import io.tickstock.model.id.EventIds;
 import io.tickstock.processor.prioritize.Priorities;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,6 +19,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Builds the output record of a detected event: deterministic id, priority in value and header, source context. */
 final class EventRecords {
+
+    private static final int DETAIL_DECIMALS = 8;
 
     private EventRecords() {
     }
@@ -27,13 +32,22 @@ final class EventRecords {
         }
     }
 
+    /** Details rounded to 8 decimals: what binary arithmetic adds beyond that (0.09659000000000001) is noise. */
+    private static Map<String, Double> readable(Map<String, Double> details) {
+        Map<String, Double> rounded = new HashMap<>();
+        details.forEach((key, value) -> rounded.put(key, Double.isFinite(value)
+                ? BigDecimal.valueOf(value).setScale(DETAIL_DECIMALS, RoundingMode.HALF_EVEN).doubleValue()
+                : value));
+        return rounded;
+    }
+
     static Record<String, MarketEvent> event(Input input, EventType type, Direction direction, double price,
             Map<String, Double> details, long detectedAt) {
         String symbol = input.message().msg().sym();
         long eventTime = input.message().msg().eventTime();
         int priority = Priorities.of(type);
         MarketEvent event = new MarketEvent(MarketEvent.VERSION, EventIds.of(input.message().msg().identity(), type),
-                type, symbol, direction, price, priority, type.channel(), eventTime, detectedAt, details,
+                type, symbol, direction, price, priority, type.channel(), eventTime, detectedAt, readable(details),
                 input.source());
         RecordHeaders headers = new RecordHeaders();
         headers.add(Topics.PRIORITY_HEADER, Integer.toString(priority).getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,84 @@
+package io.tickstock.processor.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.tickstock.model.EventType;
+import io.tickstock.model.Feed;
+import io.tickstock.model.IngestedMessage;
+import io.tickstock.model.MarketEvent;
+import io.tickstock.model.Topics;
+import io.tickstock.model.Trade;
+import io.tickstock.model.id.EventIds;
+import io.tickstock.model.serde.JsonSerde;
+import io.tickstock.testsupport.KafkaTestResource;
+import io.tickstock.testsupport.TestBroker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The tick channel running in Quarkus under exactly_once_v2 against a real broker. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class TickChannelOnKafkaTest {
+
+    @Test
+    void committedEventsOnTheTopicAreExactlyTheDetectedOnesWithRedeliveriesDropped() {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> RestAssured.get("/q/health/ready").then().statusCode(200));
+        long t0 = System.currentTimeMillis();
+        Trade seed = new Trade(Feed.T, "QQQ", 4, "1", 3, 400.00, 100, null, t0);
+        Trade high = new Trade(Feed.T, "QQQ", 4, "2", 3, 401.00, 100, null, t0 + 2_000);
+        Trade low = new Trade(Feed.T, "QQQ", 4, "3", 3, 399.00, 100, null, t0 + 4_000);
+
+        try (var producer = new KafkaProducer<>(TestBroker.clientProperties(), new StringSerializer(),
+                new JsonSerde<>(IngestedMessage.class))) {
+            for (Trade trade : List.of(seed, high, high, low, seed)) {
+                producer.send(new ProducerRecord<>(Topics.RAW_TICK, null, trade.t(), trade.sym(),
+                        IngestedMessage.of("test", trade.t(), trade)));
+            }
+        }
+
+        List<MarketEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, MarketEvent> consumer = committedReader()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value().symbol().equals("QQQ")) {
+                        events.add(r.value());
+                    }
+                });
+                return events.size() >= 2;
+            });
+            consumer.poll(Duration.ofSeconds(1)).forEach(r -> events.add(r.value()));
+        }
+
+        assertThat(events).extracting(MarketEvent::id).containsExactly(
+                EventIds.of(high.identity(), EventType.HIGH), EventIds.of(low.identity(), EventType.LOW));
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("tickstock_channel_duplicates_total{channel=\"tick\"} 2.0"));
+    }
+
+    private static KafkaConsumer<String, MarketEvent> committedReader() {
+        Properties props = TestBroker.clientProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, MarketEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new JsonSerde<>(MarketEvent.class));
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+}

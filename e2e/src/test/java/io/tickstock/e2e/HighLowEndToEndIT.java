@@ -1,0 +1,176 @@
+package io.tickstock.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tickstock.model.EventType;
+import io.tickstock.model.IngestedMessage;
+import io.tickstock.model.Trade;
+import io.tickstock.model.id.EventIds;
+import io.tickstock.model.serde.JsonSerde;
+import io.tickstock.testsupport.TestBroker;
+import io.tickstock.testsupport.TestTopics;
+import io.tickstock.testsupport.WsTestClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole slice as users run it: simulator → Kafka → channel processor → Kafka → gateway → WebSocket client.
+ * The client must receive exactly the high/low events an independent computation over the same input predicts:
+ * nothing missing, nothing twice, source context intact.
+ */
+class HighLowEndToEndIT {
+
+    private static final int TRADES = 3_000;
+    private static final int PARTITIONS = 3;
+    private static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String RAW_TICK = RUN + ".raw.tick";
+    private static final String EVENTS = RUN + ".events";
+
+    private static final List<ServiceProcess> services = new ArrayList<>();
+    private static ServiceProcess processor;
+    private static ServiceProcess gateway;
+
+    @BeforeAll
+    static void startProcessorAndGateway() {
+        TestTopics.create(PARTITIONS, List.of(RAW_TICK, EVENTS));
+        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers());
+        processor = start("processor", "channel-processor", kafka, Map.of(
+                "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", RUN + "-processor",
+                "KAFKA_STREAMS_STATE_DIR", "target/e2e-state/" + RUN,
+                "TICKSTOCK_PROCESSOR_TOPICS_TICK", RAW_TICK,
+                "TICKSTOCK_PROCESSOR_TOPICS_EVENTS", EVENTS));
+        gateway = start("gateway", "ws-gateway", kafka, Map.of("TICKSTOCK_GATEWAY_EVENTS_TOPIC", EVENTS));
+        processor.awaitReady();
+        gateway.awaitReady();
+    }
+
+    private static ServiceProcess start(String name, String module, Map<String, String> kafka,
+            Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(kafka);
+        all.putAll(env);
+        ServiceProcess service = ServiceProcess.start(name, module, all);
+        services.add(service);
+        return service;
+    }
+
+    @AfterAll
+    static void stopAll() {
+        services.forEach(ServiceProcess::close);
+    }
+
+    @Test
+    void aSubscribedClientReceivesExactlyThePredictedHighsAndLowsOnce() {
+        try (WsTestClient client = WsTestClient.connect(URI.create(gateway.uri("/ws/v1").toString()))) {
+            assertThat(client.next(Duration.ofSeconds(10)).path("status").asText()).isEqualTo("connected");
+            client.send("{\"action\":\"subscribe\",\"params\":\"high.*,low.*\"}");
+            assertThat(client.next(Duration.ofSeconds(10)).path("status").asText()).isEqualTo("subscribed");
+
+            ServiceProcess ingest = start("ingest", "ingest-service",
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers()), Map.of(
+                            "TICKSTOCK_INGEST_TOPICS_TICK", RAW_TICK,
+                            "TICKSTOCK_INGEST_SIMULATOR_SEED", "7",
+                            "TICKSTOCK_INGEST_SIMULATOR_SYMBOL_COUNT", "6",
+                            "TICKSTOCK_INGEST_SIMULATOR_TRADES_PER_SECOND", "500",
+                            "TICKSTOCK_INGEST_SIMULATOR_VOLATILITY", "0.001",
+                            "TICKSTOCK_INGEST_SIMULATOR_MAX_MESSAGES", Integer.toString(TRADES)));
+            ingest.awaitReady();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> ingest.get("/status").body().contains("\"finished\":true"));
+
+            Map<String, Expected> expected = predict(readRawTopic());
+            assertThat(expected).as("the run must exercise both event types").hasSizeGreaterThan(20);
+            assertThat(expected.values()).extracting(Expected::type).contains(EventType.HIGH, EventType.LOW);
+
+            // every predicted event arrives, and (a list, not a set) none of them twice
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ids(client.events()))
+                    .containsExactlyInAnyOrderElementsOf(expected.keySet()));
+            // and nothing more follows: no late duplicate, no stray event
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> client.events().size() == expected.size());
+
+            List<JsonNode> received = client.events();
+            for (JsonNode event : received) {
+                assertMatches(event, expected.get(event.path("id").asText()));
+            }
+        }
+    }
+
+    private static List<String> ids(List<JsonNode> events) {
+        return events.stream().map(event -> event.path("id").asText()).toList();
+    }
+
+    /** An input record as it lay on the raw topic, and the event the reference says it fires. */
+    private record Expected(EventType type, ConsumerRecord<String, IngestedMessage> input) {
+    }
+
+    private static List<ConsumerRecord<String, IngestedMessage>> readRawTopic() {
+        Properties props = TestBroker.clientProperties();
+        List<ConsumerRecord<String, IngestedMessage>> records = new ArrayList<>();
+        try (KafkaConsumer<String, IngestedMessage> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new JsonSerde<>(IngestedMessage.class))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(RAW_TICK, p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= TRADES;
+            });
+        }
+        assertThat(records).hasSize(TRADES);
+        return records;
+    }
+
+    /** Feeds each symbol's trades to the reference in partition order, as the processor sees them. */
+    private static Map<String, Expected> predict(List<ConsumerRecord<String, IngestedMessage>> records) {
+        ReferenceHighLow reference = new ReferenceHighLow();
+        Map<String, Expected> expected = new HashMap<>();
+        records.stream()
+                .sorted(Comparator.comparingInt((ConsumerRecord<String, IngestedMessage> r) -> r.partition())
+                        .thenComparingLong(ConsumerRecord::offset))
+                .forEach(record -> {
+                    Trade trade = (Trade) record.value().msg();
+                    ReferenceHighLow.Kind kind = reference.trade(trade.sym(), trade.p(), trade.t());
+                    if (kind != null) {
+                        EventType type = kind == ReferenceHighLow.Kind.HIGH ? EventType.HIGH : EventType.LOW;
+                        expected.put(EventIds.of(trade.identity(), type), new Expected(type, record));
+                    }
+                });
+        return expected;
+    }
+
+    private static void assertMatches(JsonNode event, Expected expected) {
+        Trade trade = (Trade) expected.input().value().msg();
+        assertThat(event.path("type").asText()).isEqualTo(expected.type().wireName());
+        assertThat(event.path("symbol").asText()).isEqualTo(trade.sym());
+        assertThat(event.path("price").asDouble()).isEqualTo(trade.p());
+        assertThat(event.path("eventTime").asLong()).isEqualTo(trade.t());
+        JsonNode source = event.path("source");
+        assertThat(source.path("provider").asText()).isEqualTo("simulator");
+        assertThat(source.path("feed").asText()).isEqualTo("T");
+        assertThat(source.path("providerTs").asLong()).isEqualTo(trade.t());
+        assertThat(source.path("ingestTs").asLong()).isEqualTo(expected.input().value().ingestTs());
+        assertThat(source.path("topic").asText()).isEqualTo(RAW_TICK);
+        assertThat(source.path("partition").asInt()).isEqualTo(expected.input().partition());
+        assertThat(source.path("offset").asLong()).isEqualTo(expected.input().offset());
+        assertThat(source.path("msgId").asText()).isEqualTo(trade.identity());
+    }
+}
