@@ -11,6 +11,7 @@ import io.tickstock.model.id.EventIds;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.testsupport.TestBroker;
 import io.tickstock.testsupport.TestTopics;
+import io.tickstock.testsupport.TopicReader;
 import io.tickstock.testsupport.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
@@ -19,12 +20,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,23 +117,13 @@ class HighLowEndToEndIT {
     }
 
     private static List<ConsumerRecord<String, IngestedMessage>> readRawTopic() {
-        Properties props = TestBroker.clientProperties();
-        List<ConsumerRecord<String, IngestedMessage>> records = new ArrayList<>();
-        try (KafkaConsumer<String, IngestedMessage> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new JsonSerde<>(IngestedMessage.class))) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                partitions.add(new TopicPartition(RAW_TICK, p));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= TRADES;
-            });
+        try (TopicReader<IngestedMessage> raw =
+                TopicReader.fromBeginning(RAW_TICK, new JsonSerde<>(IngestedMessage.class))) {
+            raw.awaitAtLeast(TRADES, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, IngestedMessage>> records = raw.readFor(Duration.ofMillis(500));
+            assertThat(records).hasSize(TRADES);
+            return records;
         }
-        assertThat(records).hasSize(TRADES);
-        return records;
     }
 
     /** Feeds each symbol's trades to the reference in partition order, as the processor sees them. */

@@ -16,16 +16,12 @@ import io.tickstock.model.id.EventIds;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestBroker;
+import io.tickstock.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -51,34 +47,16 @@ class TickChannelOnKafkaTest {
             }
         }
 
-        List<MarketEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, MarketEvent> consumer = committedReader()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value().symbol().equals("QQQ")) {
-                        events.add(r.value());
-                    }
-                });
-                return events.size() >= 2;
-            });
-            consumer.poll(Duration.ofSeconds(1)).forEach(r -> events.add(r.value()));
+        List<MarketEvent> events;
+        try (TopicReader<MarketEvent> committed =
+                TopicReader.fromBeginning(Topics.EVENTS, new JsonSerde<>(MarketEvent.class))) {
+            committed.awaitAtLeast(2, Duration.ofSeconds(30));
+            events = committed.readFor(Duration.ofSeconds(1)).stream().map(ConsumerRecord::value).toList();
         }
 
         assertThat(events).extracting(MarketEvent::id).containsExactly(
                 EventIds.of(high.identity(), EventType.HIGH), EventIds.of(low.identity(), EventType.LOW));
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("tickstock_channel_duplicates_total{channel=\"tick\"} 2.0"));
-    }
-
-    private static KafkaConsumer<String, MarketEvent> committedReader() {
-        Properties props = TestBroker.clientProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        KafkaConsumer<String, MarketEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new JsonSerde<>(MarketEvent.class));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
     }
 }

@@ -11,16 +11,10 @@ import io.tickstock.model.Topics;
 import io.tickstock.model.Trade;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.testsupport.KafkaTestResource;
-import io.tickstock.testsupport.TestBroker;
+import io.tickstock.testsupport.TopicReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The simulator's bounded test run (see %test in application.properties) lands on the real raw topic intact. */
@@ -32,14 +26,12 @@ class SimulatorToKafkaTest {
 
     @Test
     void everySimulatedTradeIsOnTheRawTopicKeyedBySymbolAtItsEventTime() {
-        List<ConsumerRecord<String, IngestedMessage>> records = new ArrayList<>();
-        try (KafkaConsumer<String, IngestedMessage> consumer = consumer()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= EXPECTED;
-            });
+        List<ConsumerRecord<String, IngestedMessage>> records;
+        try (TopicReader<IngestedMessage> raw =
+                TopicReader.fromBeginning(Topics.RAW_TICK, new JsonSerde<>(IngestedMessage.class))) {
+            raw.awaitAtLeast(EXPECTED, Duration.ofSeconds(30));
             // nothing beyond the bounded run may follow
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            records = raw.readFor(Duration.ofMillis(500));
         }
 
         assertThat(records).hasSize(EXPECTED);
@@ -54,17 +46,5 @@ class SimulatorToKafkaTest {
         RestAssured.get("/status").then().statusCode(200)
                 .body("sent", org.hamcrest.Matchers.equalTo(EXPECTED))
                 .body("published.T", org.hamcrest.Matchers.equalTo(EXPECTED));
-    }
-
-    private static KafkaConsumer<String, IngestedMessage> consumer() {
-        Properties props = TestBroker.clientProperties();
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, IngestedMessage> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new JsonSerde<>(IngestedMessage.class));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW_TICK).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
     }
 }
