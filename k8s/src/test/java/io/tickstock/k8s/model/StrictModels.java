@@ -1,6 +1,7 @@
 package io.tickstock.k8s.model;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
@@ -18,6 +19,7 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.tickstock.k8s.Resource;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -64,6 +66,13 @@ public final class StrictModels {
     private StrictModels() {
     }
 
+    /** One tree as one of our strict records or Strimzi classes: unknown or missing required fields throw. */
+    public static <T> T strictly(JsonNode tree, Class<T> type) throws IOException {
+        T parsed = STRICT_JACKSON.treeToValue(tree, type);
+        RequiredFields.check(parsed);
+        return parsed;
+    }
+
     /** Every object that does not parse, with the reason; empty when all do. */
     public static List<String> problems(List<Resource> resources) {
         List<String> problems = new ArrayList<>();
@@ -73,8 +82,7 @@ public final class StrictModels {
                 if (KUBERNETES.containsKey(type)) {
                     parseKubernetes(KUBERNETES.get(type), resource);
                 } else if (JACKSON.containsKey(type)) {
-                    Object parsed = STRICT_JACKSON.treeToValue(resource.node(), JACKSON.get(type));
-                    RequiredFields.check(parsed);
+                    strictly(resource.node(), JACKSON.get(type));
                 } else {
                     problems.add(resource + ": no strict model for " + type + " (add one to StrictModels)");
                 }
