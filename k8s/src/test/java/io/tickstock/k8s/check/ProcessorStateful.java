@@ -3,6 +3,7 @@ package io.tickstock.k8s.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.k8s.Manifests;
 import io.tickstock.k8s.Resource;
+import io.tickstock.k8s.ServiceConfigs;
 import io.tickstock.k8s.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class ProcessorStateful implements ManifestCheck {
 
     static final String PROCESSOR = "channel-processor";
-    static final String STATIC_MEMBERSHIP = "-Dkafka-streams.consumer.group.instance.id=$(POD_NAME)";
+    static final String STATIC_MEMBERSHIP_KEY = "kafka-streams.group.instance.id";
 
     @Override
     public List<String> problems(Manifests manifests) {
@@ -37,9 +38,10 @@ public final class ProcessorStateful implements ManifestCheck {
             problems.add(statefulSet + ": KAFKA_STREAMS_STATE_DIR (" + stateDir
                     + ") is not on a volume from volumeClaimTemplates");
         }
-        if (!podNameFromField(container) || !env.getOrDefault("JAVA_OPTS_APPEND", "").contains(STATIC_MEMBERSHIP)) {
-            problems.add(statefulSet + ": no static membership (POD_NAME from metadata.name and " + STATIC_MEMBERSHIP
-                    + " in JAVA_OPTS_APPEND)");
+        String memberId = ServiceConfigs.envName(STATIC_MEMBERSHIP_KEY);
+        if (!ServiceConfigs.of(PROCESSOR).containsKey(STATIC_MEMBERSHIP_KEY) || !podNameFromField(container, memberId)) {
+            problems.add(statefulSet + ": no static membership (" + memberId + " from metadata.name, overriding "
+                    + STATIC_MEMBERSHIP_KEY + " of the processor's configuration)");
         }
         int standbys = Integer.parseInt(env.getOrDefault("KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "0"));
         if (processor.replicas() > 1 && standbys < 1) {
@@ -73,9 +75,9 @@ public final class ProcessorStateful implements ManifestCheck {
         return false;
     }
 
-    private static boolean podNameFromField(JsonNode container) {
+    private static boolean podNameFromField(JsonNode container, String name) {
         for (JsonNode variable : container.path("env")) {
-            if (variable.path("name").asText().equals("POD_NAME")
+            if (variable.path("name").asText().equals(name)
                     && variable.at("/valueFrom/fieldRef/fieldPath").asText().equals("metadata.name")) {
                 return true;
             }
