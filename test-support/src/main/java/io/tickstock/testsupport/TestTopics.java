@@ -1,5 +1,8 @@
 package io.tickstock.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -35,14 +38,9 @@ public final class TestTopics {
         }
     }
 
+    /** Metadata of new topics reaches every listener a moment after creation; a loaded machine makes it longer. */
     private static void awaitVisible(Admin admin, Set<String> names) {
-        try {
-            admin.describeTopics(names).allTopicNames().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("test topics not visible: " + names, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted describing test topics", e);
-        }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(ExecutionException.class)
+                .until(() -> admin.describeTopics(names).allTopicNames().get().keySet().containsAll(names));
     }
 }
