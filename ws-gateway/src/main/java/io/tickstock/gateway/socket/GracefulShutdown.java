@@ -1,0 +1,37 @@
+package io.tickstock.gateway.socket;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.tickstock.gateway.GatewayConfig;
+import io.tickstock.gateway.consume.EventFeed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * On SIGTERM (SPEC §10): stop reading, let each client's frame on the wire finish, then close every connection
+ * with 1012 (service restart), which tells clients to reconnect and resume from their last cursor. Nothing queued is
+ * lost: it is after that cursor, so the resume replays it.
+ */
+@ApplicationScoped
+public class GracefulShutdown {
+
+    private static final Logger LOG = Logger.getLogger(GracefulShutdown.class);
+
+    private final EventFeed feed;
+    private final ClientRegistry clients;
+    private final GatewayConfig config;
+
+    public GracefulShutdown(EventFeed feed, ClientRegistry clients, GatewayConfig config) {
+        this.feed = feed;
+        this.clients = clients;
+        this.config = config;
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        feed.stop();
+        int connected = clients.count();
+        clients.all().forEach(ClientSession::shutdown);
+        boolean all = clients.awaitEmpty(config.closeTimeout().toMillis() + 1000);
+        LOG.infof("closed %d client connections with 1012%s", connected, all ? "" : " (some did not answer)");
+    }
+}
