@@ -55,6 +55,12 @@ public final class WsTestClient implements AutoCloseable {
         collector.paused = true;
     }
 
+    /** Reads again after {@link #stopReading()}: what the server managed to send arrives. */
+    public void resumeReading() {
+        collector.paused = false;
+        socket.request(1);
+    }
+
     /** Sends one binary frame. */
     public void sendBinary(byte[] data) {
         socket.sendBinary(ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();

@@ -8,14 +8,18 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * One client's bounded queue of events waiting for its socket, drained in priority order (P0 first, FIFO within a
- * priority), and the bookkeeping that makes its {@link Cursor} exact.
+ * One client's bounded queue of events waiting for its socket, and the bookkeeping that makes its {@link Cursor}
+ * exact.
  *
- * <p>Slow-client policy (SPEC §8), by how full the queue is: from half full, new P3 events are shed; from three
- * quarters, a new P2/P3 event replaces the queued one of the same (symbol, type) (conflation); when full, the oldest
- * queued P3 makes room; when none is left, the offer answers {@link Outcome#FULL} and the caller closes the client
- * with 407. P0/P1 are never dropped: a client too slow for them is disconnected loudly and resumes from its cursor.
- * A conflated event leaves its place and the newer one joins at the back, so each priority stays in offset order.
+ * <p>A client that keeps up gets events in the order the feed read them (so per symbol in order). Under pressure
+ * (it carried a quarter of its capacity into the latest batch) the queue drains by priority, P0 first, FIFO within a
+ * priority, and the slow-client policy (SPEC §8) applies, judged on that carried backlog so that one large poll
+ * never counts against a client that was keeping up: from half full, new P3 events are shed; from three quarters, a
+ * new P2/P3 event replaces the queued one of the same (symbol, type) (conflation); when full, the oldest queued P3
+ * makes room; when none is left, the offer answers {@link Outcome#FULL} and the caller closes the client with 407.
+ * P0/P1 are never dropped: a client too slow for them is disconnected loudly and resumes from its cursor. A
+ * conflated event leaves its place and the newer one joins at the back, so each priority stays in offset order,
+ * which is all the cursor needs.
  *
  * <p>Not thread-safe: its session serializes every call.
  */
@@ -40,10 +44,12 @@ public final class ClientQueue {
 
     private static final class Entry {
         private final OutgoingEvent event;
+        private final long arrival;
         private boolean dead;
 
-        private Entry(OutgoingEvent event) {
+        private Entry(OutgoingEvent event, long arrival) {
             this.event = event;
+            this.arrival = arrival;
         }
     }
 
@@ -59,6 +65,8 @@ public final class ClientQueue {
     private final long[][] floor;
     private volatile int size;
     private int dead;
+    private int backlog;
+    private long arrivals;
 
     /**
      * @param start the feed's position when the client arrived: it is owed nothing before it
@@ -85,6 +93,11 @@ public final class ClientQueue {
         }
     }
 
+    /** A batch from the feed (or a replay) begins: the policy judges what the client carried into it. */
+    public void startBatch() {
+        backlog = size;
+    }
+
     /** Offers the next matching event of its partition; events at or before what was offered already are skipped. */
     public Outcome offer(OutgoingEvent event) {
         int partition = event.partition();
@@ -96,11 +109,11 @@ public final class ClientQueue {
         if (event.offset() < floor[priority][partition]) {
             return Outcome.SKIPPED;
         }
-        if (priority == 3 && size >= shedAt) {
+        if (priority == 3 && backlog >= shedAt) {
             drops.shed(priority);
             return Outcome.SHED;
         }
-        if (size >= conflateAt) {
+        if (backlog >= conflateAt) {
             Entry older = conflatable.get(event.key());
             if (older != null) {
                 kill(older);
@@ -109,7 +122,7 @@ public final class ClientQueue {
                 return Outcome.CONFLATED;
             }
         }
-        if (size >= capacity && !shedOldest()) {
+        if (backlog >= capacity && !shedOldest()) {
             return Outcome.FULL;
         }
         append(event);
@@ -131,24 +144,33 @@ public final class ClientQueue {
         return offered[partition];
     }
 
-    /** The next event to send, snapshot first, then by priority; null when nothing waits. */
+    /** The next event to send: snapshot first, then in feed order, or by priority under pressure; null if none. */
     public Drained next() {
         OutgoingEvent fromSnapshot = snapshot.poll();
         if (fromSnapshot != null) {
             return new Drained(fromSnapshot, cursor().toString(), true);
         }
+        boolean underPressure = backlog >= capacity / 4;
+        Entry next = null;
         for (int priority = 0; priority < Cursor.PRIORITIES; priority++) {
             Entry head = firstLive(byPriority[priority]);
-            if (head != null) {
-                byPriority[priority].poll();
-                firstLive(byPartition[priority][head.event.partition()]);
-                byPartition[priority][head.event.partition()].poll();
-                conflatable.remove(head.event.key(), head);
-                size--;
-                return new Drained(head.event, cursor().toString(), false);
+            if (head != null && (next == null || head.arrival < next.arrival)) {
+                next = head;
+                if (underPressure) {
+                    break;
+                }
             }
         }
-        return null;
+        if (next == null) {
+            return null;
+        }
+        int priority = next.event.priorityClass();
+        byPriority[priority].poll();
+        firstLive(byPartition[priority][next.event.partition()]);
+        byPartition[priority][next.event.partition()].poll();
+        conflatable.remove(next.event.key(), next);
+        size--;
+        return new Drained(next.event, cursor().toString(), false);
     }
 
     /** Drops queued events (live and snapshot) that {@code unwanted} selects: the client unsubscribed from them. */
@@ -178,6 +200,7 @@ public final class ClientQueue {
         conflatable.clear();
         size = 0;
         dead = 0;
+        backlog = 0;
         System.arraycopy(start, 0, offered, 0, offered.length);
     }
 
@@ -204,7 +227,7 @@ public final class ClientQueue {
     }
 
     private void append(OutgoingEvent event) {
-        Entry entry = new Entry(event);
+        Entry entry = new Entry(event, arrivals++);
         int priority = event.priorityClass();
         byPriority[priority].add(entry);
         byPartition[priority][event.partition()].add(entry);

@@ -60,6 +60,8 @@ public final class ClientSession implements ClientQueue.Drops {
     private boolean closeSent;
     private int shedSinceNotice;
     private int conflatedSinceNotice;
+    private long shedTotal;
+    private long conflatedTotal;
 
     ClientSession(WebSocketConnection connection, View view, SessionSettings settings, GatewayMetrics metrics,
             long[] start, long now) {
@@ -177,6 +179,7 @@ public final class ClientSession implements ClientQueue.Drops {
         }
         Subscriptions current = subscriptions;
         if (!current.isEmpty()) {
+            queue.startBatch();
             for (OutgoingEvent event : batch) {
                 if (current.matches(event.event()) && queue.offer(event) == ClientQueue.Outcome.FULL) {
                     slowClose(queue.size() + " events waiting");
@@ -194,12 +197,14 @@ public final class ClientSession implements ClientQueue.Drops {
     public void shed(int priority) {
         metrics.shed(priority);
         shedSinceNotice++;
+        shedTotal++;
     }
 
     @Override
     public void conflated(int priority) {
         metrics.conflated(priority);
         conflatedSinceNotice++;
+        conflatedTotal++;
     }
 
     // ------------------------------------------------------------------------------------------- resume
@@ -234,6 +239,7 @@ public final class ClientSession implements ClientQueue.Drops {
 
     /** Offers replayed events, waiting for room instead of shedding; false once the connection is gone. */
     public synchronized boolean offerReplayed(List<OutgoingEvent> events) throws InterruptedException {
+        queue.startBatch();
         for (OutgoingEvent event : events) {
             while (open() && queue.size() >= settings.queueCapacity() / 2) {
                 wait(200);
@@ -326,8 +332,8 @@ public final class ClientSession implements ClientQueue.Drops {
     }
 
     private void slowClose(String why) {
-        error(ErrorCode.SLOW_CLIENT, "slow client (" + why + "): closing; reconnect and resume from your last"
-                + " cursor");
+        error(ErrorCode.SLOW_CLIENT, "slow client (" + why + "; " + shedTotal + " shed, " + conflatedTotal
+                + " conflated): closing; reconnect and resume from your last cursor");
     }
 
     private void closeAfter(String lastFrame, CloseReason reason) {
