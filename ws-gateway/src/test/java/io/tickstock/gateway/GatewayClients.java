@@ -5,11 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
+import io.tickstock.gateway.auth.TokenVerifier;
+import io.tickstock.testsupport.KafkaTestResource;
+import io.tickstock.testsupport.TestTopics;
 import io.tickstock.testsupport.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the gateway's service tests share: waiting for readiness, connecting, subscribing, unique symbols. */
@@ -24,6 +28,18 @@ public final class GatewayClients {
     public static void awaitReady() {
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .untilAsserted(() -> RestAssured.get("/q/health/ready").then().statusCode(200));
+    }
+
+    /**
+     * The configuration of a gateway with auth on, as in prod, accepting {@code apiKey}, reading a new topic of its
+     * own (so no other test class's events or offsets mix in); a test profile adds its own keys.
+     */
+    public static Map<String, String> authOnWithTopicOfItsOwn(String topic, String apiKey) {
+        TestTopics.create(KafkaTestResource.PARTITIONS, List.of(topic));
+        return Map.of(
+                "tickstock.gateway.events-topic", topic,
+                "tickstock.gateway.auth.enabled", "true",
+                "tickstock.gateway.auth.api-key-sha256", TokenVerifier.sha256(apiKey));
     }
 
     /** Connects and takes the {@code connected} status. */

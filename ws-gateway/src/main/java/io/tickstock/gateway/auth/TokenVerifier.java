@@ -157,7 +157,8 @@ public class TokenVerifier {
                 + " key (expected PEM 'BEGIN PUBLIC KEY')");
     }
 
-    static String sha256(String token) {
+    /** The form an API key is configured in: its SHA-256, hex. */
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

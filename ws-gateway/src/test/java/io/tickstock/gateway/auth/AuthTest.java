@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.gateway.GatewayClients;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
@@ -19,23 +19,20 @@ import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.TestTopics;
 import io.tickstock.testsupport.WsTestClient;
-import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.keys.HmacKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The production profile's auth (SPEC §8, §10): nothing reaches a client before it proves who it is. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @TestProfile(AuthTest.Production.class)
-class AuthTest {
+class AuthTest extends ConnectedTest {
 
     static final String API_KEY = "test-api-key-7f3a";
     static final String TOPIC = "auth-" + UUID.randomUUID() + ".events";
@@ -44,36 +41,17 @@ class AuthTest {
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            TestTopics.create(KafkaTestResource.PARTITIONS, List.of(TOPIC));
-            return Map.of(
-                    "tickstock.gateway.events-topic", TOPIC,
-                    "tickstock.gateway.auth.enabled", "true",
-                    "tickstock.gateway.auth.timeout", "2s",
-                    "tickstock.gateway.auth.api-key-sha256", TokenVerifier.sha256(API_KEY),
-                    "tickstock.gateway.auth.jwt.secret", TokenVerifierTest.SECRET,
-                    "tickstock.gateway.auth.jwt.issuer", "idp",
-                    "tickstock.gateway.allowed-origins", "https://desk.example.com");
+            Map<String, String> config = new HashMap<>(GatewayClients.authOnWithTopicOfItsOwn(TOPIC, API_KEY));
+            config.put("tickstock.gateway.auth.timeout", "2s");
+            config.put("tickstock.gateway.auth.jwt.secret", TokenVerifierTest.SECRET);
+            config.put("tickstock.gateway.auth.jwt.issuer", "idp");
+            config.put("tickstock.gateway.allowed-origins", "https://desk.example.com");
+            return config;
         }
     }
 
-    @TestHTTPResource("/ws/v1")
-    URI endpoint;
-
-    private final List<WsTestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void ready() {
-        GatewayClients.awaitReady();
-    }
-
-    @AfterEach
-    void disconnect() {
-        clients.forEach(WsTestClient::close);
-    }
-
-    private WsTestClient connect() {
-        WsTestClient client = WsTestClient.connect(endpoint);
-        clients.add(client);
+    private WsTestClient connectUnauthenticated() {
+        WsTestClient client = track(WsTestClient.connect(endpoint("/ws/v1")));
         JsonNode connected = client.next(WAIT);
         assertThat(connected.path("auth").asText()).isEqualTo("required");
         return client;
@@ -91,12 +69,12 @@ class AuthTest {
     @Test
     void beforeAuthEveryActionGets401AndNoEventArrives() {
         String sym = symbol("U");
-        WsTestClient client = connect();
+        WsTestClient client = connectUnauthenticated();
 
         JsonNode subscribe = send(client, "{\"action\":\"subscribe\",\"params\":\"*." + sym + "\"}");
         JsonNode ping = send(client, "{\"action\":\"ping\"}");
         JsonNode resume = send(client, "{\"action\":\"resume\",\"params\":\"0.0.0\"}");
-        WsTestClient authorized = connect();
+        WsTestClient authorized = connectUnauthenticated();
         auth(authorized, API_KEY);
         send(authorized, "{\"action\":\"subscribe\",\"params\":\"*." + sym + "\"}");
         MarketEvent event = TestEvents.event(EventType.HIGH, sym, 1, 1);
@@ -113,7 +91,7 @@ class AuthTest {
     @Test
     void aValidApiKeyAuthenticatesAndEventsFlow() {
         String sym = symbol("K");
-        WsTestClient client = connect();
+        WsTestClient client = connectUnauthenticated();
 
         assertThat(auth(client, API_KEY).toString()).isEqualTo("{\"ev\":\"status\",\"status\":\"auth_success\"}");
         send(client, "{\"action\":\"subscribe\",\"params\":\"high." + sym + "\"}");
@@ -123,7 +101,7 @@ class AuthTest {
 
     @Test
     void aValidJwtAuthenticatesAndTheConnectionClosesWhenItExpires() {
-        WsTestClient client = connect();
+        WsTestClient client = connectUnauthenticated();
 
         String token = TokenVerifierTest.jwt(new HmacKey(TokenVerifierTest.SECRET.getBytes()),
                 AlgorithmIdentifiers.HMAC_SHA256, 3, "idp");
@@ -140,7 +118,7 @@ class AuthTest {
     void badMissingAndExpiredTokensGet402ThenClose() {
         String expiredJwt = TokenVerifierTest.hs256(-120);
         for (String token : List.of("wrong-key", "", expiredJwt)) {
-            WsTestClient client = connect();
+            WsTestClient client = connectUnauthenticated();
 
             JsonNode refused = auth(client, token);
 
@@ -152,7 +130,7 @@ class AuthTest {
 
     @Test
     void noAuthWithinTheTimeoutGets404ThenClose() {
-        WsTestClient client = connect();
+        WsTestClient client = connectUnauthenticated();
 
         JsonNode timeout = client.next("error", WAIT);
 
@@ -164,11 +142,11 @@ class AuthTest {
 
     @Test
     void browsersFromOriginsNotOnTheAllowListAreRefusedAtTheUpgrade() {
-        WsTestClient allowed = WsTestClient.connect(endpoint, Map.of("Origin", "https://desk.example.com"));
-        clients.add(allowed);
+        WsTestClient allowed = track(WsTestClient.connect(endpoint("/ws/v1"),
+                Map.of("Origin", "https://desk.example.com")));
         assertThat(allowed.next(WAIT).path("status").asText()).isEqualTo("connected");
 
-        assertThatThrownBy(() -> WsTestClient.connect(endpoint, Map.of("Origin", "https://evil.example.net")))
+        assertThatThrownBy(() -> WsTestClient.connect(endpoint("/ws/v1"), Map.of("Origin", "https://evil.example.net")))
                 .hasCauseInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
                         .isEqualTo(403));

@@ -8,9 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tickstock.gateway.GatewayClients;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.model.Direction;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
@@ -18,32 +17,21 @@ import io.tickstock.model.Topics;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.WsTestClient;
-import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The compatibility view for dashboards of the older linear system: symbols in, one-second batches out. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class StockDataEndpointTest {
-
-    @TestHTTPResource("/ws/v1/stock_data")
-    URI endpoint;
+class StockDataEndpointTest extends ConnectedTest {
 
     private WsTestClient client;
 
     @BeforeEach
-    void connect() {
-        GatewayClients.awaitReady();
-        client = GatewayClients.connect(endpoint);
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
+    void connectToTheView() {
+        client = connect("/ws/v1/stock_data");
     }
 
     private static MarketEvent event(EventType type, String symbol, Direction direction) {

@@ -6,46 +6,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.gateway.GatewayClients;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.WsTestClient;
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Heartbeats, and what becomes of a connection whose client went silent without closing (half-open). */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @TestProfile(ShortTimers.class)
-class ConnectionTimersTest {
-
-    @TestHTTPResource("/ws/v1")
-    URI endpoint;
-
-    private final List<WsTestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void ready() {
-        GatewayClients.awaitReady();
-    }
-
-    @AfterEach
-    void disconnect() {
-        clients.forEach(WsTestClient::close);
-    }
-
-    private WsTestClient connect() {
-        WsTestClient client = GatewayClients.connect(endpoint);
-        clients.add(client);
-        return client;
-    }
+class ConnectionTimersTest extends ConnectedTest {
 
     @Test
     void aHeartbeatCarriesTheServerTimeAndAClientThatAnswersPingsStaysConnected() {

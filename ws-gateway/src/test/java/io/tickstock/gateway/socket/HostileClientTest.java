@@ -9,16 +9,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tickstock.gateway.GatewayClients;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.Topics;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.WsTestClient;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -28,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,32 +35,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class HostileClientTest {
+class HostileClientTest extends ConnectedTest {
 
-    @TestHTTPResource("/ws/v1")
-    URI endpoint;
-
-    private final List<WsTestClient> clients = new ArrayList<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(6);
 
-    @BeforeEach
-    void ready() {
-        GatewayClients.awaitReady();
-    }
-
     @AfterEach
-    void disconnect() throws InterruptedException {
+    void stopAttacks() throws InterruptedException {
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        clients.forEach(WsTestClient::close);
-    }
-
-    private WsTestClient connect() {
-        WsTestClient client = GatewayClients.connect(endpoint);
-        synchronized (clients) {
-            clients.add(client);
-        }
-        return client;
     }
 
     private CompletableFuture<JsonNode> attack(Function<WsTestClient, JsonNode> attack) {

@@ -9,50 +9,25 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.tickstock.gateway.GatewayClients;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.Topics;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.WsTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every action and error of the v1 protocol (SPEC §8) over a real WebSocket, events from the real topic. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class ProtocolContractTest {
-
-    @TestHTTPResource("/ws/v1")
-    URI endpoint;
-
-    private final List<WsTestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void ready() {
-        GatewayClients.awaitReady();
-    }
-
-    @AfterEach
-    void disconnect() {
-        clients.forEach(WsTestClient::close);
-    }
-
-    private WsTestClient connect() {
-        WsTestClient client = GatewayClients.connect(endpoint);
-        clients.add(client);
-        return client;
-    }
+class ProtocolContractTest extends ConnectedTest {
 
     private static JsonNode error(WsTestClient client, String request) {
         client.send(request);
@@ -61,8 +36,7 @@ class ProtocolContractTest {
 
     @Test
     void greetsWithTheConnectedStatusAndNoAuthInTheLocalProfile() {
-        WsTestClient client = WsTestClient.connect(endpoint);
-        clients.add(client);
+        WsTestClient client = track(WsTestClient.connect(endpoint("/ws/v1")));
 
         JsonNode connected = client.next(WAIT);
         assertThat(connected.toString())

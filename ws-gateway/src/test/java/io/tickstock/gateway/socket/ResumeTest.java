@@ -9,9 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tickstock.gateway.GatewayClients;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.Topics;
@@ -19,7 +18,6 @@ import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestBroker;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.WsTestClient;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,38 +27,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Resume (SPEC §8): a client that comes back with its cursor gets every event it missed, once, then live ones. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class ResumeTest {
+class ResumeTest extends ConnectedTest {
 
-    @TestHTTPResource("/ws/v1")
-    URI endpoint;
-
-    private final List<WsTestClient> clients = new ArrayList<>();
     private final String first = symbol("R");
     private final String second = symbol("Q");
     private long seq;
-
-    @BeforeEach
-    void ready() {
-        GatewayClients.awaitReady();
-    }
-
-    @AfterEach
-    void disconnect() {
-        clients.forEach(WsTestClient::close);
-    }
-
-    private WsTestClient connect() {
-        WsTestClient client = GatewayClients.connect(endpoint);
-        clients.add(client);
-        return client;
-    }
 
     /** {@code count} events over both symbols and every priority, published in order. */
     private List<MarketEvent> publish(int count) {

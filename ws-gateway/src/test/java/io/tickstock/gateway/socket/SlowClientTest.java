@@ -9,24 +9,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.tickstock.gateway.GatewayClients;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.Topics;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.WsTestClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,29 +32,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @TestProfile(TightLimits.class)
-class SlowClientTest {
+class SlowClientTest extends ConnectedTest {
 
     private static final int ROUND = 400;
     private static final int MAX_ROUNDS = 150;
 
-    @TestHTTPResource("/ws/v1")
-    URI endpoint;
-
-    private final List<WsTestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void ready() {
-        GatewayClients.awaitReady();
-    }
-
-    @AfterEach
-    void disconnect() {
-        clients.forEach(WsTestClient::close);
-    }
-
-    private WsTestClient connect(String params) {
-        WsTestClient client = GatewayClients.connect(endpoint);
-        clients.add(client);
+    private WsTestClient connectAndSubscribe(String params) {
+        WsTestClient client = connect();
         subscribe(client, params);
         return client;
     }
@@ -68,8 +48,9 @@ class SlowClientTest {
         String[] symbols = {symbol("W"), symbol("X"), symbol("Y"), symbol("Z")};
         String params = String.join(",", List.of("*." + symbols[0], "*." + symbols[1], "*." + symbols[2],
                 "*." + symbols[3]));
-        List<WsTestClient> fast = List.of(connect(params), connect(params), connect(params));
-        WsTestClient slow = connect(params);
+        List<WsTestClient> fast = List.of(connectAndSubscribe(params), connectAndSubscribe(params),
+                connectAndSubscribe(params));
+        WsTestClient slow = connectAndSubscribe(params);
         slow.stopReading();
         double slowClosesBefore = metric("tickstock_gateway_slow_closes_total");
 

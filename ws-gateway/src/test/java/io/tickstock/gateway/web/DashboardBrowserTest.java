@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.gateway.GatewayClients;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
@@ -13,7 +13,6 @@ import io.tickstock.model.Topics;
 import io.tickstock.model.serde.Json;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,20 +21,16 @@ import org.junit.jupiter.api.Test;
 /** The dashboard in a real browser (headless Chromium): it connects, shows events produced now, and its numbers. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends ConnectedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @TestHTTPResource("/")
-    URI page;
-
     @Test
     void thePageConnectsShowsLiveEventsWithRatesLatencyAndClientsAndFilters() throws Exception {
-        GatewayClients.awaitReady();
         Path profile = Files.createTempDirectory("chromium-profile");
         Path screenshot = Path.of("target/dashboard.png").toAbsolutePath();
         NodeScript.chromium();
-        try (NodeScript browser = NodeScript.start("dashboard.mjs", page.toString(), screenshot.toString(),
+        try (NodeScript browser = NodeScript.start("dashboard.mjs", base.toString(), screenshot.toString(),
                 profile.toString())) {
             browser.await("READY", WAIT);
             String tickSymbol = GatewayClients.symbol("B");

@@ -33,8 +33,7 @@ import java.util.regex.Pattern;
  *
  * <p>A {@code session} block is a conversation: {@code > request} is sent, {@code < [frame]} must arrive (object by
  * object; events of one frame in any order; {@code "…"} matches any value), {@code ~ connect PATH},
- * {@code ~ reconnect …}, {@code ~ closed CODE} are stage directions, and {@code CURSOR} in a request stands for the
- * cursor of the last event received. The events a session expects are published from the document itself, just
+ * {@code ~ reconnect …}, {@code ~ closed CODE} are stage directions. The events a session expects are published from the document itself, just
  * before they are awaited (a resume's events before the reconnect, as they happened while the client was away).
  */
 final class DocSessions {
@@ -73,7 +72,6 @@ final class DocSessions {
         List<String> lines = session.lines().toList();
         WsTestClient client = null;
         String path = null;
-        String cursor = null;
         try {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -81,7 +79,6 @@ final class DocSessions {
                     path = line.substring("~ connect ".length()).strip();
                     client = WsTestClient.connect(base.resolve(path));
                 } else if (line.startsWith("~ reconnect")) {
-                    cursor = lastCursor(client);
                     client.close();
                     publishReplayed(lines.subList(i + 1, lines.size()));
                     client = WsTestClient.connect(base.resolve(path));
@@ -90,7 +87,7 @@ final class DocSessions {
                     await().atMost(WAIT).until(closing::closed);
                     assertThat(closing.closeCode()).as(line).isEqualTo(Integer.parseInt(line.substring(9).strip()));
                 } else if (line.startsWith("> ")) {
-                    client.send(cursor == null ? line.substring(2) : line.substring(2).replace("CURSOR", cursor));
+                    client.send(line.substring(2));
                 } else if (line.startsWith("< ")) {
                     expectFrame(client, (ArrayNode) Json.mapper().readTree(line.substring(2)));
                 }
@@ -102,11 +99,6 @@ final class DocSessions {
                 client.close();
             }
         }
-    }
-
-    private static String lastCursor(WsTestClient client) {
-        List<JsonNode> events = client.events();
-        return events.get(events.size() - 1).path("cursor").asText();
     }
 
     /** The events between the next resume request and its {@code resumed}: they happen while the client is away. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.gateway.GatewayClients;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
@@ -13,7 +13,6 @@ import io.tickstock.model.Topics;
 import io.tickstock.model.serde.Json;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +21,9 @@ import org.junit.jupiter.api.Test;
 /** The JavaScript client library (/js/tickstock.js) loses its connection and resumes: every event once. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class JsClientTest {
+class JsClientTest extends ConnectedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TestHTTPResource("/ws/v1")
-    URI endpoint;
 
     private static List<MarketEvent> publish(String symbol, int from, int count) {
         List<MarketEvent> events = new ArrayList<>();
@@ -46,9 +42,8 @@ class JsClientTest {
 
     @Test
     void aDroppedConnectionIsResumedWithoutLosingOrRepeatingAnEvent() throws Exception {
-        GatewayClients.awaitReady();
         String symbol = GatewayClients.symbol("J");
-        try (NodeScript client = NodeScript.start("client.mjs", endpoint.toString().replaceFirst("^http", "ws"),
+        try (NodeScript client = NodeScript.start("client.mjs", endpoint("/ws/v1").toString().replaceFirst("^http", "ws"),
                 "*." + symbol, "")) {
             client.await("STATUS {\"ev\":\"status\",\"status\":\"subscribed\"", WAIT);
             List<MarketEvent> before = publish(symbol, 0, 10);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.gateway.GatewayClients;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
@@ -13,7 +13,6 @@ import io.tickstock.model.Topics;
 import io.tickstock.model.serde.Json;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,23 +21,19 @@ import org.junit.jupiter.api.Test;
 /** Interop with a WebSocket client nobody here wrote: the npm {@code ws} package. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-class NodeInteropTest {
+class NodeInteropTest extends ConnectedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TestHTTPResource("/ws/v1")
-    URI endpoint;
-
     @Test
     void theWsPackageSpeaksTheProtocol() throws Exception {
-        GatewayClients.awaitReady();
         String symbol = GatewayClients.symbol("N");
         List<MarketEvent> events = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             events.add(TestEvents.event(i % 2 == 0 ? EventType.HIGH : EventType.LOW, symbol, 1, i));
         }
         try (NodeScript ws = NodeScript.start("interop.mjs",
-                endpoint.toString().replaceFirst("^http", "ws"), symbol, "20")) {
+                endpoint("/ws/v1").toString().replaceFirst("^http", "ws"), symbol, "20")) {
             ws.await("READY", WAIT);
             TestEvents.publish(Topics.EVENTS, events);
 

@@ -3,28 +3,25 @@ package io.tickstock.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.gateway.GatewayClients;
 import io.tickstock.gateway.queue.Cursor;
 import io.tickstock.model.EventType;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
-import io.tickstock.testsupport.TestTopics;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * docs/protocol.md, replayed: every {@code session} block against a gateway with auth on (as in prod) and a topic
@@ -34,7 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @TestProfile(ProtocolDocTest.Production.class)
-class ProtocolDocTest {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProtocolDocTest extends ConnectedTest {
 
     static final String TOPIC = "doc-" + UUID.randomUUID() + ".events";
 
@@ -42,29 +40,14 @@ class ProtocolDocTest {
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            TestTopics.create(KafkaTestResource.PARTITIONS, List.of(TOPIC));
-            return Map.of(
-                    "tickstock.gateway.events-topic", TOPIC,
-                    "tickstock.gateway.auth.enabled", "true",
-                    "tickstock.gateway.auth.api-key-sha256", sha256("YOUR_API_KEY"));
+            return GatewayClients.authOnWithTopicOfItsOwn(TOPIC, "YOUR_API_KEY");
         }
     }
 
-    @TestHTTPResource("/")
-    URI base;
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** First: the sessions' cursors are offsets of this test's topic, which nothing else may write before them. */
     @Test
+    @Order(1)
     void everySessionOfTheDocumentHappensAsWritten() {
-        GatewayClients.awaitReady();
         List<String> sessions = DocSessions.blocks("session");
         assertThat(sessions).hasSizeGreaterThanOrEqualTo(3);
         DocSessions replay = new DocSessions(base, TOPIC);
@@ -81,7 +64,6 @@ class ProtocolDocTest {
 
     @Test
     void theJavaScriptExampleRunsAsWritten() throws Exception {
-        GatewayClients.awaitReady();
         List<String> examples = DocSessions.blocks("js");
         assertThat(examples).hasSize(1);
         Path script = Path.of("target/doc-example.js").toAbsolutePath();
