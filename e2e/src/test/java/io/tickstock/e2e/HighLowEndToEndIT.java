@@ -52,7 +52,9 @@ class HighLowEndToEndIT {
                 "KAFKA_STREAMS_STATE_DIR", "target/e2e-state/" + RUN,
                 "TICKSTOCK_PROCESSOR_TOPICS_TICK", RAW_TICK,
                 "TICKSTOCK_PROCESSOR_TOPICS_EVENTS", EVENTS));
-        gateway = start("gateway", "ws-gateway", kafka, Map.of("TICKSTOCK_GATEWAY_EVENTS_TOPIC", EVENTS));
+        // the local profile, as ./tickstock up runs it: no auth
+        gateway = start("gateway", "ws-gateway", kafka, Map.of("TICKSTOCK_GATEWAY_EVENTS_TOPIC", EVENTS,
+                "QUARKUS_PROFILE", "local"));
         processor.awaitReady();
         gateway.awaitReady();
     }

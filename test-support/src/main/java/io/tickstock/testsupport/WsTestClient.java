@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.model.serde.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,14 +36,46 @@ public final class WsTestClient implements AutoCloseable {
 
     /** Connects to a {@code ws://} URI; an {@code http://} one (as Quarkus tests inject) is taken as its ws twin. */
     public static WsTestClient connect(URI uri) {
+        return connect(uri, Map.of());
+    }
+
+    /** Connects sending extra handshake headers (an {@code Origin}, say). */
+    public static WsTestClient connect(URI uri, Map<String, String> headers) {
         URI ws = URI.create(uri.toString().replaceFirst("^http", "ws"));
         Collector collector = new Collector();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(ws, collector)
-                .orTimeout(15, TimeUnit.SECONDS)
-                .join();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(builder::header);
+        WebSocket socket = builder.buildAsync(ws, collector).orTimeout(15, TimeUnit.SECONDS).join();
         return new WsTestClient(socket, collector);
+    }
+
+    /** Stops reading from the socket, as a stalled client does: the server's frames pile up in TCP buffers. */
+    public void stopReading() {
+        collector.paused = true;
+    }
+
+    /** Reads again after {@link #stopReading()}: what the server managed to send arrives. */
+    public void resumeReading() {
+        collector.paused = false;
+        socket.request(1);
+    }
+
+    /** Sends one binary frame. */
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** The next server object with {@code ev} equal to {@code ev}, skipping (but keeping in {@link #received()}) others. */
+    public JsonNode next(String ev, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode next = next(Duration.ofNanos(Math.max(1, left)));
+            if (ev.equals(next.path("ev").asText())) {
+                return next;
+            }
+        }
     }
 
     /** Sends one text frame and waits until it is on the wire. */
@@ -102,6 +136,7 @@ public final class WsTestClient implements AutoCloseable {
         private final List<String> frames = new CopyOnWriteArrayList<>();
         private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
+        private volatile boolean paused;
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -115,7 +150,18 @@ public final class WsTestClient implements AutoCloseable {
                     pending.add(node);
                 }
             }
-            webSocket.request(1);
+            if (!paused) {
+                webSocket.request(1);
+            }
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            // the JDK answers the ping itself; asking for more would undo stopReading()
+            if (!paused) {
+                webSocket.request(1);
+            }
             return null;
         }
 

@@ -2,37 +2,33 @@ package io.tickstock.gateway.consume;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import io.tickstock.gateway.GatewayConfig;
+import io.tickstock.gateway.metrics.GatewayMetrics;
 import io.tickstock.gateway.route.OutgoingEvent;
+import io.tickstock.gateway.route.SnapshotCache;
 import io.tickstock.gateway.socket.Fanout;
-import io.tickstock.gateway.socket.Frames;
-import io.tickstock.model.MarketEvent;
-import io.tickstock.model.serde.JsonSerde;
-import io.tickstock.model.serde.MalformedMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Reads every partition of {@code tickstock.events} (no consumer group: each gateway replica sees all events, SPEC
- * §2) with {@code read_committed}, so only events of committed processor transactions reach clients, and hands each
- * poll's batch to the {@link Fanout}. A record that is not an event is counted and skipped, never fatal.
+ * Reads every partition of {@code tickstock.events} and hands each poll's events to the {@link Fanout}.
+ *
+ * <p>At start it reads back up to {@code rebuild-depth} records per partition to rebuild the snapshot cache and the
+ * repeat filter without sending them; once it has passed the end offsets it saw at start it is live (and the
+ * gateway ready). An id already seen at another position is dropped (SPEC §5.3); a record that is not an event is
+ * counted and skipped, never fatal.
  */
 @ApplicationScoped
 public class EventFeed {
@@ -41,21 +37,28 @@ public class EventFeed {
 
     private final GatewayConfig config;
     private final Fanout fanout;
-    private final Map<String, Object> kafka;
-    private final JsonSerde<MarketEvent> serde = new JsonSerde<>(MarketEvent.class);
-    private final Counter received;
-    private final Counter malformed;
+    private final KafkaReaders readers;
+    private final EventDecoder decoder;
+    private final FeedState state;
+    private final SnapshotCache cache;
+    private final RepeatFilter repeats;
+    private final Counter repeated;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
-    private volatile boolean assigned;
+    private volatile boolean stopped;
 
-    public EventFeed(GatewayConfig config, Fanout fanout, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+    public EventFeed(GatewayConfig config, Fanout fanout, KafkaReaders readers, EventDecoder decoder,
+            FeedState state, SnapshotCache cache, RepeatFilter repeats, GatewayMetrics metrics,
             MeterRegistry registry) {
         this.config = config;
         this.fanout = fanout;
-        this.kafka = kafka;
-        this.received = registry.counter("tickstock.gateway.events.received");
-        this.malformed = registry.counter("tickstock.gateway.events.malformed");
+        this.readers = readers;
+        this.decoder = decoder;
+        this.state = state;
+        this.cache = cache;
+        this.repeats = repeats;
+        this.repeated = registry.counter("tickstock.gateway.events.repeated");
+        metrics.gauge("tickstock.gateway.consumer.lag", state::lag);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -64,7 +67,9 @@ public class EventFeed {
         thread.start();
     }
 
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Stops reading; returns once the feed thread has finished its batch (or after 5 s). */
+    public void stop() throws InterruptedException {
+        stopped = true;
         KafkaConsumer<String, byte[]> running = consumer;
         if (running != null) {
             running.wakeup();
@@ -74,63 +79,93 @@ public class EventFeed {
         }
     }
 
-    /** True once the feed has its partitions and reads them. */
-    public boolean assigned() {
-        return assigned && thread != null && thread.isAlive();
+    /** True while the feed thread runs. */
+    public boolean running() {
+        return thread != null && thread.isAlive() && !state.failed();
     }
 
     private void run() {
-        try (KafkaConsumer<String, byte[]> kafkaConsumer =
-                new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> kafkaConsumer = readers.open("tickstock-gateway-feed")) {
             consumer = kafkaConsumer;
-            List<TopicPartition> partitions = kafkaConsumer.partitionsFor(config.eventsTopic()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            List<TopicPartition> partitions = KafkaReaders.partitionsOf(kafkaConsumer, config.eventsTopic());
             kafkaConsumer.assign(partitions);
-            kafkaConsumer.seekToEnd(partitions);
-            partitions.forEach(kafkaConsumer::position);
-            assigned = true;
-            LOG.infof("reading %d partitions of %s", partitions.size(), config.eventsTopic());
-            while (!Thread.currentThread().isInterrupted()) {
-                deliver(kafkaConsumer.poll(config.pollTimeout()));
+            long[] liveFrom = rewind(kafkaConsumer, partitions);
+            long[] positions = KafkaReaders.positions(kafkaConsumer, partitions);
+            state.handOut(positions);
+            LOG.infof("reading %d partitions of %s, rebuilding from %s up to %s", partitions.size(),
+                    config.eventsTopic(), Arrays.toString(positions), Arrays.toString(liveFrom));
+            while (!stopped) {
+                ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(config.pollTimeout());
+                long[] next = KafkaReaders.positions(kafkaConsumer, partitions);
+                List<OutgoingEvent> batch = select(records, liveFrom);
+                // published before the fan-out, so a replay never hands over behind a batch it was not offered
+                state.handOut(next);
+                if (!batch.isEmpty() || !Arrays.equals(next, positions)) {
+                    fanout.deliver(batch, next);
+                }
+                positions = next;
+                if (!state.live() && caughtUp(positions, liveFrom)) {
+                    state.goLive();
+                    LOG.infof("live at %s (%d symbols in the snapshot cache)", Arrays.toString(positions),
+                            cache.symbols());
+                }
+                state.lag(lag(kafkaConsumer, partitions));
             }
         } catch (WakeupException e) {
             LOG.info("event feed stopped");
         } catch (RuntimeException e) {
-            LOG.error("event feed failed", e);
-        } finally {
-            assigned = false;
+            LOG.error("event feed failed: the gateway is no longer live", e);
+            state.fail();
         }
     }
 
-    private void deliver(ConsumerRecords<String, byte[]> records) {
-        if (records.isEmpty()) {
-            return;
+    /** Seeks each partition back by the rebuild depth; returns the end offsets: live from there on. */
+    private long[] rewind(KafkaConsumer<String, byte[]> kafkaConsumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> begin = kafkaConsumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = kafkaConsumer.endOffsets(partitions);
+        long[] liveFrom = new long[partitions.size()];
+        for (TopicPartition partition : partitions) {
+            long last = end.get(partition);
+            liveFrom[partition.partition()] = last;
+            kafkaConsumer.seek(partition, Math.max(begin.get(partition), last - config.rebuildDepth()));
         }
+        return liveFrom;
+    }
+
+    private List<OutgoingEvent> select(ConsumerRecords<String, byte[]> records, long[] liveFrom) {
         List<OutgoingEvent> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
-            received.increment();
-            try {
-                MarketEvent event = serde.deserialize(record.topic(), record.value());
-                batch.add(new OutgoingEvent(event, Frames.eventObject(event, cursorOf(record))));
-            } catch (MalformedMessageException e) {
-                malformed.increment();
-                LOG.warnf("skipping %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
+            OutgoingEvent event = decoder.decode(record, true);
+            if (event == null) {
+                continue;
+            }
+            if (!repeats.firstAt(event.event().id(), record.partition(), record.offset())) {
+                repeated.increment();
+                continue;
+            }
+            state.count(event.event().channel());
+            cache.put(event);
+            if (record.offset() >= liveFrom[record.partition()]) {
+                batch.add(event);
             }
         }
-        fanout.deliver(batch);
+        return batch;
     }
 
-    static String cursorOf(ConsumerRecord<?, ?> record) {
-        return record.partition() + "-" + record.offset();
+    private static boolean caughtUp(long[] positions, long[] liveFrom) {
+        for (int partition = 0; partition < positions.length; partition++) {
+            if (positions[partition] < liveFrom[partition]) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "tickstock-gateway");
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        return props;
+    private static long lag(KafkaConsumer<String, byte[]> kafkaConsumer, List<TopicPartition> partitions) {
+        long lag = 0;
+        for (TopicPartition partition : partitions) {
+            lag += kafkaConsumer.currentLag(partition).orElse(0);
+        }
+        return lag;
     }
 }

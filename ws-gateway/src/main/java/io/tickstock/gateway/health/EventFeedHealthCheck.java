@@ -1,21 +1,24 @@
 package io.tickstock.gateway.health;
 
-import io.tickstock.gateway.consume.EventFeed;
+import io.tickstock.gateway.consume.FeedState;
 import io.tickstock.gateway.socket.ClientRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the gateway reads the events topic: before that, a client would connect to silence. */
+/**
+ * Ready once the feed has rebuilt the snapshot cache and reads live: before that, a client would connect to
+ * silence (and the upgrade is refused with 503).
+ */
 @Readiness
 @ApplicationScoped
 public class EventFeedHealthCheck implements HealthCheck {
 
-    private final EventFeed feed;
+    private final FeedState feed;
     private final ClientRegistry clients;
 
-    public EventFeedHealthCheck(EventFeed feed, ClientRegistry clients) {
+    public EventFeedHealthCheck(FeedState feed, ClientRegistry clients) {
         this.feed = feed;
         this.clients = clients;
     }
@@ -23,8 +26,9 @@ public class EventFeedHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("event-feed")
-                .status(feed.assigned())
+                .status(feed.live())
                 .withData("clients", clients.count())
+                .withData("lag", feed.lag())
                 .build();
     }
 }

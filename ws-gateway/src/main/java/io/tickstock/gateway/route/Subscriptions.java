@@ -1,18 +1,49 @@
 package io.tickstock.gateway.route;
 
+import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A client's current set of patterns; immutable, so the fan-out thread can read it without locks. */
-public record Subscriptions(Set<Subscription> patterns) {
+/**
+ * A client's current set of patterns; immutable, so the fan-out thread can read it without locks. Matching is a few
+ * hash look-ups whatever the number of patterns: the feed thread checks every event against every client.
+ */
+public final class Subscriptions {
 
     public static final Subscriptions NONE = new Subscriptions(Set.of());
 
-    public Subscriptions {
-        patterns = Set.copyOf(patterns);
+    private final Set<Subscription> patterns;
+    private final boolean everything;
+    private final Set<EventType> anySymbolOf;
+    private final Set<String> anyTypeOf;
+    private final Set<Subscription> exact;
+
+    private Subscriptions(Set<Subscription> patterns) {
+        this.patterns = Set.copyOf(patterns);
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        Set<String> symbols = new HashSet<>();
+        Set<Subscription> both = new HashSet<>();
+        boolean all = false;
+        for (Subscription pattern : patterns) {
+            if (pattern.type() == null && pattern.symbol() == null) {
+                all = true;
+            } else if (pattern.symbol() == null) {
+                types.add(pattern.type());
+            } else if (pattern.type() == null) {
+                symbols.add(pattern.symbol());
+            } else {
+                both.add(pattern);
+            }
+        }
+        this.everything = all;
+        this.anySymbolOf = types;
+        this.anyTypeOf = symbols;
+        this.exact = both;
     }
 
     /** Parses the comma-separated {@code params} of a subscribe/unsubscribe action; all or nothing. */
@@ -40,16 +71,32 @@ public record Subscriptions(Set<Subscription> patterns) {
     }
 
     public boolean matches(MarketEvent event) {
-        for (Subscription pattern : patterns) {
-            if (pattern.matches(event)) {
-                return true;
-            }
-        }
-        return false;
+        return matches(event.type(), event.symbol());
+    }
+
+    public boolean matches(EventType type, String symbol) {
+        return everything || anySymbolOf.contains(type) || anyTypeOf.contains(symbol)
+                || (!exact.isEmpty() && exact.contains(new Subscription(type, symbol)));
+    }
+
+    /** True when some pattern covers every symbol of {@code type}: a snapshot must then look at all symbols. */
+    public boolean coversAllSymbols() {
+        return everything || !anySymbolOf.isEmpty();
+    }
+
+    /** The symbols named by a pattern (those a snapshot must look at when no pattern covers all symbols). */
+    public Set<String> namedSymbols() {
+        Set<String> symbols = new HashSet<>(anyTypeOf);
+        exact.forEach(pattern -> symbols.add(pattern.symbol()));
+        return symbols;
     }
 
     public int size() {
         return patterns.size();
+    }
+
+    public boolean isEmpty() {
+        return patterns.isEmpty();
     }
 
     /** The patterns as the protocol writes them, sorted. */

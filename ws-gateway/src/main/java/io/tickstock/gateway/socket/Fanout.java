@@ -4,7 +4,7 @@ import io.tickstock.gateway.route.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Hands each batch read from Kafka to every connected client; each client takes what its subscriptions match. */
+/** Hands each batch read from Kafka to every connected client; each takes what its subscriptions match. */
 @ApplicationScoped
 public class Fanout {
 
@@ -14,9 +14,10 @@ public class Fanout {
         this.clients = clients;
     }
 
-    public void deliver(List<OutgoingEvent> batch) {
+    /** {@code positions}: where the feed stands in every partition after this batch. */
+    public void deliver(List<OutgoingEvent> batch, long[] positions) {
         for (ClientSession client : clients.all()) {
-            client.deliver(batch);
+            client.offer(batch, positions);
         }
     }
 }

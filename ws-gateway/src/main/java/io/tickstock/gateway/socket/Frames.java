@@ -3,7 +3,6 @@ package io.tickstock.gateway.socket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tickstock.model.MarketEvent;
 import io.tickstock.model.serde.Json;
 import java.util.List;
 
@@ -22,6 +21,10 @@ public final class Frames {
         return array(status);
     }
 
+    public static String authSuccess() {
+        return array(status("auth_success"));
+    }
+
     public static String subscribed(List<String> subscriptions) {
         ObjectNode status = status("subscribed");
         ArrayNode list = status.putArray("subscriptions");
@@ -29,32 +32,47 @@ public final class Frames {
         return array(status);
     }
 
-    public static String error(int code, String message) {
+    public static String resumed(boolean recovered) {
+        ObjectNode status = status("resumed");
+        status.put("recovered", recovered);
+        return array(status);
+    }
+
+    /** Tells a client that could not keep up what the slow-client policy dropped since the last such notice. */
+    public static String slow(int shed, int conflated) {
+        ObjectNode status = status("slow");
+        status.put("shed", shed);
+        status.put("conflated", conflated);
+        return array(status);
+    }
+
+    public static String error(ErrorCode code, String message) {
         ObjectNode error = Json.mapper().createObjectNode();
         error.put("ev", "error");
-        error.put("code", code);
+        error.put("code", code.code());
         error.put("message", message);
         return array(error);
     }
 
     public static String pong() {
-        ObjectNode pong = Json.mapper().createObjectNode();
-        pong.put("ev", "pong");
-        return array(pong);
+        return array(Json.mapper().createObjectNode().put("ev", "pong"));
     }
 
-    /** One event as a JSON object of an events frame, written once and shared by every client that gets it. */
-    public static String eventObject(MarketEvent event, String cursor) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("ev", "event");
-        node.setAll((ObjectNode) Json.mapper().valueToTree(event));
-        node.put("cursor", cursor);
-        return write(node);
+    public static String heartbeat(long epochMillis) {
+        return array(Json.mapper().createObjectNode().put("ev", "heartbeat").put("t", epochMillis));
     }
 
-    /** A frame of event objects made by {@link #eventObject}. */
-    public static String events(List<String> eventObjects) {
-        return "[" + String.join(",", eventObjects) + "]";
+    /** A frame of already written objects. */
+    public static String array(List<String> objects) {
+        return "[" + String.join(",", objects) + "]";
+    }
+
+    static String write(ObjectNode node) {
+        try {
+            return Json.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always writes", e);
+        }
     }
 
     private static ObjectNode status(String status) {
@@ -66,13 +84,5 @@ public final class Frames {
 
     private static String array(ObjectNode node) {
         return "[" + write(node) + "]";
-    }
-
-    private static String write(ObjectNode node) {
-        try {
-            return Json.mapper().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always writes", e);
-        }
     }
 }
