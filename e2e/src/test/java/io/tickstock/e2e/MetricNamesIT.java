@@ -46,7 +46,9 @@ class MetricNamesIT {
                 "TICKSTOCK_PROCESSOR_TOPICS_TICK", RUN + ".raw.tick",
                 "TICKSTOCK_PROCESSOR_TOPICS_EVENTS", RUN + ".events",
                 "TICKSTOCK_GATEWAY_EVENTS_TOPIC", RUN + ".events",
-                "TICKSTOCK_INGEST_SOURCE", "none"));
+                "TICKSTOCK_INGEST_SOURCE", "none",
+                // the packaged gateway runs the prod profile, which refuses to start without a way to check tokens
+                "TICKSTOCK_GATEWAY_AUTH_API_KEY_SHA256", "0".repeat(64)));
         for (String[] service : new String[][] {{"processor", "channel-processor"}, {"gateway", "ws-gateway"},
             {"ingest", "ingest-service"}}) {
             ServiceProcess process = ServiceProcess.start("metrics-" + service[0], service[1], env);
