@@ -124,9 +124,7 @@ public final class ReplayJob implements Runnable {
         while (!stopped && (line = readLine(in)) != null) {
             long number = lines.incrementAndGet();
             Origin at = origin.at(origin.where() + ":" + number);
-            if (line.cut()) {
-                intake.tooLarge(at, line.bytes(), line.size());
-                rejected.incrementAndGet();
+            if (rejectedAsTooLarge(at, line)) {
                 continue;
             }
             if (isBlank(line.bytes())) {
@@ -153,9 +151,7 @@ public final class ReplayJob implements Runnable {
         while (!stopped && (line = readLine(in)) != null) {
             long number = lines.incrementAndGet();
             Origin at = origin.at(origin.where() + ":" + number);
-            if (line.cut()) {
-                intake.tooLarge(at, line.bytes(), line.size());
-                rejected.incrementAndGet();
+            if (rejectedAsTooLarge(at, line)) {
                 continue;
             }
             String text = new String(line.bytes(), StandardCharsets.UTF_8).strip();
@@ -189,6 +185,14 @@ public final class ReplayJob implements Runnable {
         } else {
             rejected.incrementAndGet();
         }
+    }
+
+    private boolean rejectedAsTooLarge(Origin at, Line line) {
+        if (line.cut()) {
+            intake.tooLarge(at, line.bytes(), line.size());
+            rejected.incrementAndGet();
+        }
+        return line.cut();
     }
 
     private static boolean isBlank(byte[] line) {
