@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
     /** Body of {@code PUT /source}: which source, and for the simulator which profile. */
@@ -55,6 +54,7 @@ public class AdminResource {
 
     @PUT
     @Path("source")
+    @Consumes(MediaType.APPLICATION_JSON)
     public IngestStatus.Status use(SourceChoice choice) {
         if (choice == null || choice.source() == null) {
             throw new IllegalArgumentException("say which source: {\"source\":\"simulator|provider|none\"}");
@@ -85,6 +85,7 @@ public class AdminResource {
 
     @PUT
     @Path("simulator/rate")
+    @Consumes(MediaType.APPLICATION_JSON)
     public IngestStatus.Status rate(Rate rate) {
         if (rate == null || rate.multiplier() == null) {
             throw new IllegalArgumentException("say how fast: {\"multiplier\":5}");
@@ -95,6 +96,7 @@ public class AdminResource {
 
     @POST
     @Path("replay")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response replay(ReplayRunner.Request request) {
         if (request == null) {
             throw new IllegalArgumentException("say which file to replay: {\"file\":\"/path/to/bars.csv\"}");

@@ -36,7 +36,13 @@ final class FakeProvider implements AutoCloseable {
         this.key = key;
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
                         .setMaxWebSocketFrameSize(1 << 20).setMaxWebSocketMessageSize(1 << 22))
-                .webSocketHandler(this::accept)
+                .requestHandler(request -> {
+                    if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+                        request.response().setStatusCode(404).end();
+                        return;
+                    }
+                    request.toWebSocket().onSuccess(this::accept);
+                })
                 .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
