@@ -175,6 +175,9 @@ public final class ProviderClient {
         }
         String code = status.path("status").asText();
         String message = status.path("message").asText("");
+        if ("connected".equals(code)) {
+            return; // every connection opens with it; the status worth showing is what follows (or failed before)
+        }
         lastStatus = code + (message.isEmpty() ? "" : ": " + message);
         switch (code) {
             case "auth_success":

@@ -120,15 +120,18 @@ class ReplayToKafkaTest {
                         && KafkaRawTopics.header(r, Topics.ORIGIN_HEADER).startsWith("session.ndjson"))
                 .toList();
         assertThat(dead).hasSize(2);
-        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("this line is not JSON");
-        assertThat(KafkaRawTopics.header(dead.get(0), DeadLetters.REASON)).isEqualTo("not_json");
-        assertThat(KafkaRawTopics.header(dead.get(0), Topics.ORIGIN_HEADER)).isEqualTo("session.ndjson:5");
-        assertThat(new String(dead.get(1).value(), StandardCharsets.UTF_8))
+        ConsumerRecord<String, byte[]> notJson = dead.stream()
+                .filter(r -> "not_json".equals(KafkaRawTopics.header(r, DeadLetters.REASON))).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> badPrice = dead.stream().filter(r -> r != notJson).findFirst().orElseThrow();
+        assertThat(new String(notJson.value(), StandardCharsets.UTF_8)).isEqualTo("this line is not JSON");
+        assertThat(KafkaRawTopics.header(notJson, Topics.ORIGIN_HEADER)).isEqualTo("session.ndjson:5");
+        assertThat(new String(badPrice.value(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"ev\":\"T\",\"sym\":\"RPLT\",\"x\":4,\"i\":\"6\",\"p\":-1,\"s\":100,\"t\":1688995801600}");
-        assertThat(dead.get(1).key()).isEqualTo("RPLT");
-        assertThat(KafkaRawTopics.header(dead.get(1), DeadLetters.REASON)).isEqualTo("price_not_positive");
-        assertThat(KafkaRawTopics.header(dead.get(1), DeadLetters.DETAIL)).isEqualTo("p is -1.0");
-        assertThat(Long.parseLong(KafkaRawTopics.header(dead.get(1), DeadLetters.TIME)))
+        assertThat(badPrice.key()).isEqualTo("RPLT");
+        assertThat(KafkaRawTopics.header(badPrice, DeadLetters.REASON)).isEqualTo("price_not_positive");
+        assertThat(KafkaRawTopics.header(badPrice, DeadLetters.DETAIL)).isEqualTo("p is -1.0");
+        assertThat(KafkaRawTopics.header(badPrice, Topics.ORIGIN_HEADER)).isEqualTo("session.ndjson:6");
+        assertThat(Long.parseLong(KafkaRawTopics.header(badPrice, DeadLetters.TIME)))
                 .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(120_000L));
     }
 }
