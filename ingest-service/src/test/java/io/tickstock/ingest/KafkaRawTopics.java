@@ -23,40 +23,67 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Raw topics of one test class on the real test broker, and the real publisher writing to them. */
 public final class KafkaRawTopics implements IngestConfig.TopicNames {
 
-    private final String prefix;
+    private final Names names;
 
     public KafkaRawTopics(String prefix) {
-        this.prefix = prefix;
+        this.names = new Names(prefix);
         TestTopics.create(3, List.of(tick(), ohlcv(), fmv(), dlq()));
     }
 
     @Override
     public String tick() {
-        return prefix + ".raw.tick";
+        return names.tick();
     }
 
     @Override
     public String ohlcv() {
-        return prefix + ".raw.ohlcv";
+        return names.ohlcv();
     }
 
     @Override
     public String fmv() {
-        return prefix + ".raw.fmv";
+        return names.fmv();
     }
 
     @Override
     public String dlq() {
-        return prefix + ".raw.dlq";
+        return names.dlq();
+    }
+
+    /** Topic names of a prefix, without creating anything. */
+    public record Names(String prefix) implements IngestConfig.TopicNames {
+        @Override
+        public String tick() {
+            return prefix + ".raw.tick";
+        }
+
+        @Override
+        public String ohlcv() {
+            return prefix + ".raw.ohlcv";
+        }
+
+        @Override
+        public String fmv() {
+            return prefix + ".raw.fmv";
+        }
+
+        @Override
+        public String dlq() {
+            return prefix + ".raw.dlq";
+        }
     }
 
     /** The production publisher (idempotent, acks=all) on these topics. */
     public RawPublisher publisher() {
+        return publisher(262_144);
+    }
+
+    public RawPublisher publisher(int deadLetterMaxBytes) {
         Map<String, Object> kafka = new HashMap<>();
         kafka.put("bootstrap.servers", TestBroker.bootstrapServers());
         kafka.put("linger.ms", 1);
         return new RawPublisher(new KafkaProducer<>(RawPublisher.producerConfig(kafka), new StringSerializer(),
-                new ByteArraySerializer()), this, 262_144, new SimpleMeterRegistry(), Clock.systemUTC());
+                new ByteArraySerializer()), this, deadLetterMaxBytes, new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     /** Every envelope on {@code topic}, once at least {@code count} are there (and nothing more came for 300 ms). */

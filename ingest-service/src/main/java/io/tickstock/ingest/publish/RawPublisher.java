@@ -25,10 +25,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -144,9 +146,14 @@ public class RawPublisher implements Publisher {
         });
     }
 
-    private void send(ProducerRecord<String, byte[]> record, org.apache.kafka.clients.producer.Callback callback) {
+    private void send(ProducerRecord<String, byte[]> record, Callback callback) {
         long start = System.nanoTime();
-        producer.send(record, callback);
+        try {
+            producer.send(record, callback);
+        } catch (KafkaException e) {
+            // e.g. no buffer space within max.block.ms: the same outcome as a failed delivery, counted and logged
+            callback.onCompletion(null, e);
+        }
         long took = System.nanoTime() - start;
         if (took > BLOCKED_NANOS) {
             blocked.record(took, TimeUnit.NANOSECONDS);

@@ -56,8 +56,12 @@ public class SimulatorSource {
                 end, multiplier, now, System::nanoTime);
         run = started;
         thread = new Thread(() -> {
-            started.run();
-            LOG.infof("simulator stopped after %d messages", started.total());
+            try {
+                started.run();
+                LOG.infof("simulator stopped after %d messages", started.total());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "simulator failed after %d messages", started.total());
+            }
         }, "simulator");
         thread.setDaemon(true);
         thread.start();
