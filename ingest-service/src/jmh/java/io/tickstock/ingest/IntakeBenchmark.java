@@ -1,16 +1,9 @@
 package io.tickstock.ingest;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tickstock.ingest.metrics.IngestCounters;
-import io.tickstock.ingest.metrics.RejectLog;
-import io.tickstock.ingest.normalize.FrameReader;
 import io.tickstock.ingest.publish.Publisher;
 import io.tickstock.ingest.validate.Rejection;
-import io.tickstock.ingest.validate.Rules;
 import io.tickstock.model.MarketMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,8 +49,7 @@ public class IntakeBenchmark {
                 throw new IllegalStateException("benchmark input must be valid: " + rejection);
             }
         };
-        intake = new Intake(new FrameReader(1 << 20, 1 << 16), new Rules(Clock.systemUTC(), Duration.ofDays(1)), sink,
-                new IngestCounters(new SimpleMeterRegistry()), new RejectLog(Clock.systemUTC(), 5));
+        intake = TestIntakes.wallClock(sink);
         String message = message(feed);
         one = ("[" + message + "]").getBytes(StandardCharsets.UTF_8);
         hundred = ("[" + (message + ",").repeat(99) + message + "]").getBytes(StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import io.tickstock.ingest.source.simulator.Universe;
 import io.tickstock.testsupport.TestBroker;
 import io.tickstock.testsupport.TestTopics;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class SimulatorToBrokerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        BenchmarkTopics topics = new BenchmarkTopics(prefix);
+        KafkaRawTopics.Names topics = new KafkaRawTopics.Names(prefix);
         TestTopics.create(6, List.of(topics.tick(), topics.ohlcv(), topics.fmv(), topics.dlq()));
         Map<String, Object> kafka = new HashMap<>();
         kafka.put("bootstrap.servers", TestBroker.bootstrapServers());
@@ -61,10 +60,7 @@ public class SimulatorToBrokerBenchmark {
         kafka.put("compression.type", "lz4");
         publisher = new RawPublisher(new KafkaProducer<>(RawPublisher.producerConfig(kafka), new StringSerializer(),
                 new ByteArraySerializer()), topics, 262_144, new SimpleMeterRegistry(), Clock.systemUTC());
-        intake = new Intake(new io.tickstock.ingest.normalize.FrameReader(1 << 20, 1 << 16),
-                new io.tickstock.ingest.validate.Rules(Clock.systemUTC(), Duration.ofDays(1)), publisher,
-                new io.tickstock.ingest.metrics.IngestCounters(new SimpleMeterRegistry()),
-                new io.tickstock.ingest.metrics.RejectLog(Clock.systemUTC(), 5));
+        intake = TestIntakes.wallClock(publisher);
         SimulatorProfile surge = SimulatorProfile.named(SimulatorProfile.MARKET_OPEN_SURGE);
         market = new MarketSimulator(surge, Universe.symbols(List.of(), surge.ohlcvSymbols()), 42, 0,
                 System.currentTimeMillis());
@@ -82,28 +78,5 @@ public class SimulatorToBrokerBenchmark {
             intake.message(origin, market.next().msg(), null);
         }
         publisher.flush();
-    }
-
-    /** Raw topic names of one benchmark run. */
-    record BenchmarkTopics(String prefix) implements IngestConfig.TopicNames {
-        @Override
-        public String tick() {
-            return prefix + ".raw.tick";
-        }
-
-        @Override
-        public String ohlcv() {
-            return prefix + ".raw.ohlcv";
-        }
-
-        @Override
-        public String fmv() {
-            return prefix + ".raw.fmv";
-        }
-
-        @Override
-        public String dlq() {
-            return prefix + ".raw.dlq";
-        }
     }
 }

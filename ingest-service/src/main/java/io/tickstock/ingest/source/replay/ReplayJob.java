@@ -118,19 +118,29 @@ public final class ReplayJob implements Runnable {
         }
     }
 
-    private void replayNdjson(InputStream in) throws IOException, InterruptedException {
+    /** What to do with one non-blank line of the file; {@code at} names the file and line. */
+    private interface LineHandler {
+        void line(Origin at, byte[] bytes) throws InterruptedException;
+    }
+
+    // every line once, numbered from 1; lines over the limit are rejected here, blank ones skipped
+    private void eachLine(InputStream in, LineHandler handler) throws IOException, InterruptedException {
         Origin origin = new Origin(Origin.REPLAY, file.getFileName().toString());
         Line line;
         while (!stopped && (line = readLine(in)) != null) {
-            long number = lines.incrementAndGet();
-            Origin at = origin.at(origin.where() + ":" + number);
-            if (rejectedAsTooLarge(at, line)) {
-                continue;
+            Origin at = origin.at(origin.where() + ":" + lines.incrementAndGet());
+            if (line.cut()) {
+                intake.tooLarge(at, line.bytes(), line.size());
+                rejected.incrementAndGet();
+            } else if (!isBlank(line.bytes())) {
+                handler.line(at, line.bytes());
             }
-            if (isBlank(line.bytes())) {
-                continue;
-            }
-            Intake.Frame frame = intake.read(line.bytes());
+        }
+    }
+
+    private void replayNdjson(InputStream in) throws IOException, InterruptedException {
+        eachLine(in, (at, bytes) -> {
+            Intake.Frame frame = intake.read(bytes);
             OptionalLong time = frame.eventTime();
             if (time.isPresent()) {
                 pacer.await(time.getAsLong());
@@ -141,32 +151,22 @@ public final class ReplayJob implements Runnable {
             });
             accepted.addAndGet(outcome.accepted());
             rejected.addAndGet(outcome.rejected());
-        }
+        });
     }
 
     private void replayCsv(InputStream in) throws IOException, InterruptedException {
-        Origin origin = new Origin(Origin.REPLAY, file.getFileName().toString());
-        CsvBars bars = null;
-        Line line;
-        while (!stopped && (line = readLine(in)) != null) {
-            long number = lines.incrementAndGet();
-            Origin at = origin.at(origin.where() + ":" + number);
-            if (rejectedAsTooLarge(at, line)) {
-                continue;
-            }
-            String text = new String(line.bytes(), StandardCharsets.UTF_8).strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            if (bars == null) {
+        CsvBars[] bars = {null}; // known after the first line: a header, or the first row
+        eachLine(in, (at, bytes) -> {
+            String text = new String(bytes, StandardCharsets.UTF_8).strip();
+            if (bars[0] == null) {
                 boolean header = CsvBars.isHeader(text);
-                bars = CsvBars.of(header ? text : null, symbol, zone);
+                bars[0] = CsvBars.of(header ? text : null, symbol, zone);
                 if (header) {
-                    continue;
+                    return;
                 }
             }
-            bar(at, bars, text, line.bytes());
-        }
+            bar(at, bars[0], text, bytes);
+        });
     }
 
     private void bar(Origin origin, CsvBars bars, String text, byte[] original) throws InterruptedException {
@@ -185,14 +185,6 @@ public final class ReplayJob implements Runnable {
         } else {
             rejected.incrementAndGet();
         }
-    }
-
-    private boolean rejectedAsTooLarge(Origin at, Line line) {
-        if (line.cut()) {
-            intake.tooLarge(at, line.bytes(), line.size());
-            rejected.incrementAndGet();
-        }
-        return line.cut();
     }
 
     private static boolean isBlank(byte[] line) {
