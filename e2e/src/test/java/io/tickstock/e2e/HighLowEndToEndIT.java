@@ -83,6 +83,8 @@ class HighLowEndToEndIT {
             ServiceProcess ingest = start("ingest", "ingest-service",
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers()), Map.of(
                             "TICKSTOCK_INGEST_TOPICS_TICK", RAW_TICK,
+                            // trades only: the reference model below predicts high/low from trades
+                            "TICKSTOCK_INGEST_SIMULATOR_PROFILE", "trades",
                             "TICKSTOCK_INGEST_SIMULATOR_SEED", "7",
                             "TICKSTOCK_INGEST_SIMULATOR_SYMBOL_COUNT", "6",
                             "TICKSTOCK_INGEST_SIMULATOR_TRADES_PER_SECOND", "500",

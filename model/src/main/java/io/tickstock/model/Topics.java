@@ -16,6 +16,12 @@ public final class Topics {
     /** Header carrying an event's priority (SPEC §6), so consumers can order without parsing the value. */
     public static final String PRIORITY_HEADER = "tickstock-priority";
 
+    /**
+     * Header of raw and raw dead-letter records saying exactly where the input came from, beyond the source name:
+     * the provider connection, the replay file and line, the simulator profile and seed.
+     */
+    public static final String ORIGIN_HEADER = "tickstock-origin";
+
     private Topics() {
     }
 

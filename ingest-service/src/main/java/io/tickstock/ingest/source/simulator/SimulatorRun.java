@@ -1,0 +1,156 @@
+package io.tickstock.ingest.source.simulator;
+
+import io.tickstock.ingest.Intake;
+import io.tickstock.ingest.Origin;
+import io.tickstock.model.Feed;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * Plays a {@link MarketSimulator} against the wall clock: a message due at simulated time T goes out when the wall
+ * clock reaches it, with simulated time running {@code multiplier} times faster than the wall clock (changeable while
+ * running; the mapping is re-anchored so time never jumps). When the intake blocks (Kafka slower than the market)
+ * the run falls behind and catches up as fast as it can; how far behind it is, is {@link #lagMillis()}.
+ */
+public final class SimulatorRun implements Runnable {
+
+    /** Above this the market runs too fast for plausible timestamps and the local machine alike. */
+    public static final double MAX_MULTIPLIER = 20;
+    private static final long PACING_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final MarketSimulator market;
+    private final Intake intake;
+    private final Origin origin;
+    private final long maxMessages;
+    private final long endTime;
+    private final LongSupplier nanoTime;
+    private final Map<Feed, AtomicLong> sent = new EnumMap<>(Feed.class);
+    private final Map<Feed, AtomicLong> duplicates = new EnumMap<>(Feed.class);
+    private volatile Pace pace;
+    private volatile boolean stopped;
+    private volatile boolean finished;
+    private volatile long lagMillis;
+    private volatile long simulatedTime;
+    private long total;
+
+    /** Simulated time {@code anchorTime} is wall (nano) time {@code anchorNanos}; after it, {@code multiplier}×. */
+    private record Pace(long anchorNanos, long anchorTime, double multiplier) {
+        long dueNanos(long time) {
+            return anchorNanos + (long) ((time - anchorTime) * 1_000_000 / multiplier);
+        }
+
+        long timeAt(long nanos) {
+            return anchorTime + (long) ((nanos - anchorNanos) / 1_000_000.0 * multiplier);
+        }
+    }
+
+    /**
+     * @param wallMillis the wall-clock time now, which the simulated time starts from
+     * @param endTime simulated time at which the run ends ({@code Long.MAX_VALUE}: never)
+     */
+    public SimulatorRun(MarketSimulator market, Intake intake, Origin origin, long maxMessages, long endTime,
+            double multiplier, long wallMillis, LongSupplier nanoTime) {
+        this.market = market;
+        this.intake = intake;
+        this.origin = origin;
+        this.maxMessages = maxMessages;
+        this.endTime = endTime;
+        this.nanoTime = nanoTime;
+        this.pace = new Pace(nanoTime.getAsLong(), wallMillis, checked(multiplier));
+        this.simulatedTime = wallMillis;
+        for (Feed feed : Feed.values()) {
+            sent.put(feed, new AtomicLong());
+            duplicates.put(feed, new AtomicLong());
+        }
+    }
+
+    public static double checked(double multiplier) {
+        if (!(multiplier >= 1 && multiplier <= MAX_MULTIPLIER)) {
+            throw new IllegalArgumentException("the rate multiplier must be within 1 … " + (int) MAX_MULTIPLIER
+                    + ", not " + multiplier);
+        }
+        return multiplier;
+    }
+
+    @Override
+    public void run() {
+        while (!stopped && total < maxMessages) {
+            long due = market.peekTime();
+            if (due >= endTime) {
+                break;
+            }
+            long now = nanoTime.getAsLong();
+            long dueNanos = pace.dueNanos(due);
+            if (now < dueNanos) {
+                lagMillis = 0;
+                simulatedTime = pace.timeAt(now);
+                LockSupport.parkNanos(Math.min(dueNanos - now, PACING_NANOS));
+                continue;
+            }
+            lagMillis = TimeUnit.NANOSECONDS.toMillis(now - dueNanos);
+            simulatedTime = due;
+            MarketSimulator.Timed next = market.next();
+            intake.message(origin, next.msg(), null);
+            Feed feed = next.msg().ev();
+            sent.get(feed).incrementAndGet();
+            if (next.duplicate()) {
+                duplicates.get(feed).incrementAndGet();
+            }
+            total++;
+        }
+        finished = !stopped;
+    }
+
+    /** Changes the speed from now on; the simulated time already reached is kept. */
+    public synchronized void multiplier(double multiplier) {
+        long now = nanoTime.getAsLong();
+        pace = new Pace(now, pace.timeAt(now), checked(multiplier));
+    }
+
+    public double multiplier() {
+        return pace.multiplier();
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    /** True once the run reached its length or message count (not when stopped). */
+    public boolean finished() {
+        return finished;
+    }
+
+    public Map<Feed, Long> sent() {
+        return snapshot(sent);
+    }
+
+    public Map<Feed, Long> duplicates() {
+        return snapshot(duplicates);
+    }
+
+    public long total() {
+        return sent.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public long lagMillis() {
+        return lagMillis;
+    }
+
+    public long simulatedTime() {
+        return simulatedTime;
+    }
+
+    public MarketSimulator market() {
+        return market;
+    }
+
+    private static Map<Feed, Long> snapshot(Map<Feed, AtomicLong> counts) {
+        Map<Feed, Long> copy = new EnumMap<>(Feed.class);
+        counts.forEach((feed, count) -> copy.put(feed, count.get()));
+        return copy;
+    }
+}
