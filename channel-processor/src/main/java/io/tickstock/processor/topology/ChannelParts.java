@@ -17,11 +17,12 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /** What every channel is built from: configuration, the shared detectors, priorities and meters. */
-record ChannelParts(ProcessorConfig config, HighLowDetector highLow, Priorities priorities, ProcessorMetrics metrics) {
+record ChannelParts(ProcessorConfig config, HighLowDetector highLow, Priorities priorities, ProcessorMetrics metrics,
+        StoreKind stores) {
 
-    static ChannelParts of(ProcessorConfig config, ProcessorMetrics metrics) {
+    static ChannelParts of(ProcessorConfig config, ProcessorMetrics metrics, StoreKind stores) {
         return new ChannelParts(config, new HighLowDetector(config.session().calendar(), config.highLow().cooldown()),
-                new Priorities(config.priority(), config.fmv()), metrics);
+                new Priorities(config.priority(), config.fmv()), metrics, stores);
     }
 
     ChannelMetrics metricsOf(Channel channel) {

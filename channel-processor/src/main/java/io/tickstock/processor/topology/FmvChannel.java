@@ -18,7 +18,7 @@ public final class FmvChannel {
     }
 
     static void addTo(StreamsBuilder builder, ChannelParts parts) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FMV_STATE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(parts.stores().keyValue(StoreNames.FMV_STATE),
                 Serdes.String(), new JsonSerde<>(FmvState.class)));
         FmvDetector detector = new FmvDetector(parts.config().fmv());
         parts.wire(builder, Channel.FMV, parts.config().topics().fmv(), () -> new FmvProcessor(parts, detector),

@@ -19,7 +19,7 @@ public final class OhlcvChannel {
     }
 
     static void addTo(StreamsBuilder builder, ChannelParts parts) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BAR_HISTORY),
+        builder.addStateStore(Stores.keyValueStoreBuilder(parts.stores().keyValue(StoreNames.BAR_HISTORY),
                 Serdes.String(), new JsonSerde<>(BarHistory.class)));
         BarDetector bars = new BarDetector(parts.config().ohlcv());
         parts.wire(builder, Channel.OHLCV, parts.config().topics().ohlcv(), () -> new OhlcvProcessor(parts, bars),

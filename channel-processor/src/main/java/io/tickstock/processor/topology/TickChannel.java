@@ -28,11 +28,10 @@ public final class TickChannel {
         SurgeDetector surge = new SurgeDetector(config.surge());
         TrendDetector trend = new TrendDetector(config.trend());
         long retention = TickSeries.retentionMillis(trend);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TICK_STATE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(parts.stores().keyValue(StoreNames.TICK_STATE),
                 Serdes.String(), new JsonSerde<>(TickState.class)));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.TICK_SERIES, Duration.ofMillis(retention),
-                        Duration.ofSeconds(1), false),
+                parts.stores().window(StoreNames.TICK_SERIES, Duration.ofMillis(retention), Duration.ofSeconds(1)),
                 Serdes.String(), new JsonSerde<>(TickSample.class)));
         parts.wire(builder, Channel.TICK, config.topics().tick(),
                 () -> new TickProcessor(parts, surge, trend, retention),

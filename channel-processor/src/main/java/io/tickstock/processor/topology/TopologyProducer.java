@@ -22,14 +22,18 @@ public class TopologyProducer {
 
     @Produces
     public Topology buildTopology(ProcessorConfig config, ProcessorMetrics metrics) {
+        return build(config, metrics, StoreKind.PERSISTENT);
+    }
+
+    /** The topology with stores of {@code kind}: production uses {@link StoreKind#PERSISTENT}. */
+    public static Topology build(ProcessorConfig config, ProcessorMetrics metrics, StoreKind kind) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.INPUT_DEDUP, config.dedup().retention(),
-                        config.dedup().retention(), false),
+                kind.window(StoreNames.INPUT_DEDUP, config.dedup().retention(), config.dedup().retention()),
                 Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SYMBOL_STATE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kind.keyValue(StoreNames.SYMBOL_STATE),
                 Serdes.String(), new JsonSerde<>(SymbolState.class)));
-        ChannelParts parts = ChannelParts.of(config, metrics);
+        ChannelParts parts = ChannelParts.of(config, metrics, kind);
         TickChannel.addTo(builder, parts);
         OhlcvChannel.addTo(builder, parts);
         FmvChannel.addTo(builder, parts);

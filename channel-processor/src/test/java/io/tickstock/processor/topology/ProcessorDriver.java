@@ -47,7 +47,7 @@ final class ProcessorDriver implements AutoCloseable {
     private final TestOutputTopic<String, MarketEvent> events;
     private final JsonSerde<IngestedMessage> ingested = new JsonSerde<>(IngestedMessage.class);
 
-    ProcessorDriver(Map<String, String> overrides, Instant wallClock) {
+    ProcessorDriver(Map<String, String> overrides, Instant wallClock, StoreKind stores) {
         config = TestProcessorConfig.with(overrides);
         ProcessorMetrics metrics = new ProcessorMetrics(registry);
         Properties props = new Properties();
@@ -58,13 +58,14 @@ final class ProcessorDriver implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(DeadLetterHandler.ROUTER_CONFIG, new DeadLetterRouter(config.topics(), metrics, deadLetters::add));
-        driver = new TopologyTestDriver(new TopologyProducer().buildTopology(config, metrics), props, wallClock);
+        driver = new TopologyTestDriver(TopologyProducer.build(config, metrics, stores), props, wallClock);
         events = driver.createOutputTopic(config.topics().events(), new StringDeserializer(),
                 new JsonSerde<>(MarketEvent.class));
     }
 
+    /** In-memory stores: see {@link StoreKind} for why. */
     ProcessorDriver(Instant wallClock) {
-        this(Map.of(), wallClock);
+        this(Map.of(), wallClock, StoreKind.IN_MEMORY);
     }
 
     private static String tempDir() {

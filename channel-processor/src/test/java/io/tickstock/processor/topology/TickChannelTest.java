@@ -27,13 +27,17 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The tick channel's high/low path, its source context, input dedup and poison handling. */
+/** The tick channel's high/low path, its source context, input dedup and poison handling, on RocksDB stores. */
 class TickChannelTest {
 
     static final long T0 = Instant.parse("2024-03-12T15:00:00Z").toEpochMilli();
     static final long WALL_CLOCK = Instant.parse("2024-03-12T15:00:00.250Z").toEpochMilli();
 
-    private ProcessorDriver processor = new ProcessorDriver(Instant.ofEpochMilli(WALL_CLOCK));
+    private ProcessorDriver processor = persistent();
+
+    private static ProcessorDriver persistent() {
+        return new ProcessorDriver(Map.of(), Instant.ofEpochMilli(WALL_CLOCK), StoreKind.PERSISTENT);
+    }
 
     @AfterEach
     void close() {
@@ -156,7 +160,7 @@ class TickChannelTest {
         input.forEach(this::send);
         List<MarketEvent> first = processor.events();
 
-        try (ProcessorDriver second = new ProcessorDriver(Instant.ofEpochMilli(WALL_CLOCK))) {
+        try (ProcessorDriver second = persistent()) {
             input.forEach(second::send);
 
             assertThat(first).hasSize(3);
