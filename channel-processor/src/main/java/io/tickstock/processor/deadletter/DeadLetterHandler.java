@@ -33,6 +33,10 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
         Object given = configs.get(ROUTER_CONFIG);
         router = given instanceof DeadLetterRouter ? (DeadLetterRouter) given
                 : Arc.container().instance(DeadLetterRouter.class).get();
+        if (router == null) {
+            throw new IllegalStateException("no DeadLetterRouter: pass one under " + ROUTER_CONFIG
+                    + " or run inside the Quarkus application");
+        }
     }
 
     @Override

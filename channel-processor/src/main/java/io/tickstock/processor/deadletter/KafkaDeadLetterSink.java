@@ -1,5 +1,6 @@
 package io.tickstock.processor.deadletter;
 
+import io.quarkus.arc.Unremovable;
 import io.tickstock.processor.ProcessorConfig;
 import io.tickstock.processor.metrics.ProcessorMetrics;
 import jakarta.annotation.PreDestroy;
@@ -61,6 +62,7 @@ public class KafkaDeadLetterSink implements Consumer<ProducerRecord<byte[], byte
     /** The router the exception handlers use, writing through this sink. */
     @Produces
     @Singleton
+    @Unremovable  // looked up by the exception handlers, which Kafka Streams creates by class name
     static DeadLetterRouter router(ProcessorConfig config, ProcessorMetrics metrics, KafkaDeadLetterSink sink) {
         return new DeadLetterRouter(config.topics(), metrics, sink);
     }

@@ -28,7 +28,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /state/{symbol}}: everything the processor remembers about a symbol, for debugging (SPEC §11), read
@@ -45,9 +44,6 @@ public class StateResource {
     @Inject
     KafkaStreams streams;
 
-    @ConfigProperty(name = "kafka-streams.application.server")
-    String self;
-
     @GET
     @Path("/{symbol}")
     public Response state(@PathParam("symbol") String symbol) {
@@ -58,7 +54,7 @@ public class StateResource {
         KeyQueryMetadata where = streams.queryMetadataForKey(StoreNames.SYMBOL_STATE, symbol,
                 Serdes.String().serializer());
         HostInfo active = where.activeHost();
-        if (active != null && active.port() >= 0 && !(active.host() + ":" + active.port()).equals(self)) {
+        if (!isLocal(where.partition()) && active != null && active.port() > 0) {
             URI there = URI.create("http://" + active.host() + ":" + active.port() + "/state/" + symbol);
             return Response.temporaryRedirect(there).entity(Map.of("symbol", symbol, "instance", there.toString()))
                     .build();
@@ -80,6 +76,13 @@ public class StateResource {
         view.put("bars", bars);
         view.put("fmv", fmv);
         return Response.ok(view).build();
+    }
+
+    /** Whether one of this instance's stream threads runs the task of {@code partition}. */
+    private boolean isLocal(int partition) {
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .anyMatch(task -> task.taskId().partition() == partition);
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> keyValue(String name) {
