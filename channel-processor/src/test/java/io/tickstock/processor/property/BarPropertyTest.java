@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** {@link BarDetector} against SPEC §4's OHLCV rules written out plainly, on random bar sequences. */
-class BarProperties {
+class BarPropertyTest {
 
     @Provide
     Arbitrary<List<Bar>> bars() {

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** {@link FmvDetector} against SPEC §4's FMV rules written out plainly, on random quote sequences. */
-class FmvProperties {
+class FmvPropertyTest {
 
     /** A quote, optionally with mp/conf, and the age of the symbol's last price when it arrives. */
     record Step(double fmvFactor, Double mp, Double conf, long gapMillis, long lastPriceAge) {

@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** {@link HighLowDetector} against SPEC §4's high/low rules written out plainly, on random trade sequences. */
-class HighLowProperties {
+class HighLowPropertyTest {
 
     record Tick(double price, long gapMillis) {
     }

@@ -27,7 +27,7 @@ import net.jqwik.api.statistics.Statistics;
  * The tick channel's surge and trend (through the real topology) against SPEC §4 recomputed from the raw trades by
  * brute force at the documented one-second resolution, on random trade streams with jumps and volume bursts.
  */
-class TickMovesProperties {
+class TickMovesPropertyTest {
 
     private static final long T0 = Instant.parse("2024-03-12T15:00:00Z").toEpochMilli();
 
