@@ -100,6 +100,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the process dies at once, wherever it is (mid-transaction included), as in a crash. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, as an orchestrator stops it; SIGKILL if it does not exit in time. */
     @Override
     public void close() {

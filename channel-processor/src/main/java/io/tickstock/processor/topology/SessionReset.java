@@ -7,36 +7,30 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Clears the session extremes of earlier sessions when a new session begins by the wall clock, so a quiet symbol
- * does not show yesterday's high until its next trade. Detection does not depend on it (the first price of a
- * session seeds afresh either way); it keeps the state honest for {@code GET /state} and memory small.
+ * Clears the session extremes of earlier sessions once a new session has begun, so a quiet symbol does not show
+ * yesterday's high until its own next trade. Detection does not need it (the first price of a session seeds afresh
+ * either way); it keeps the state honest for {@code GET /state} and memory small.
  *
- * <p>A replay or a catch-up of an earlier day must not be cut short: while records still arrive with event times
- * of an earlier New York date than the wall clock, the reset waits.
+ * <p>Runs on a wall-clock punctuator (no record of the quiet symbol is needed), but decides by the task's stream
+ * time: the newest event time on any of its partitions. The wall clock would cut a replay or a catch-up of an
+ * earlier day short and make a restarted processor forget restored extremes; stream time does neither, and in live
+ * operation it enters the new session with the first trade of any symbol of the partition.
  */
 final class SessionReset {
 
     private final SessionCalendar calendar;
     private final KeyValueStore<String, SymbolState> symbols;
     private long resetFor = SessionCalendar.NO_SESSION;
-    private long lastStreamTime = Long.MIN_VALUE;
 
     SessionReset(SessionCalendar calendar, KeyValueStore<String, SymbolState> symbols) {
         this.calendar = calendar;
         this.symbols = symbols;
     }
 
-    /** Called by the wall-clock punctuator; returns how many symbols were reset. */
-    int run(long wallClock, long streamTime) {
-        long session = calendar.sessionDay(wallClock);
-        boolean flowing = streamTime != lastStreamTime;
-        lastStreamTime = streamTime;
+    /** Called by the punctuator; returns how many symbols were reset. */
+    int run(long streamTime) {
+        long session = streamTime < 0 ? SessionCalendar.NO_SESSION : calendar.sessionDay(streamTime);
         if (session == SessionCalendar.NO_SESSION || session == resetFor) {
-            return 0;
-        }
-        boolean behind = streamTime >= 0 && SessionCalendar.newYork(streamTime).toLocalDate().toEpochDay()
-                < SessionCalendar.newYork(wallClock).toLocalDate().toEpochDay();
-        if (flowing && behind) {
             return 0;
         }
         resetFor = session;

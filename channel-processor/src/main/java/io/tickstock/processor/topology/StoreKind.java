@@ -1,6 +1,8 @@
 package io.tickstock.processor.topology;
 
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
@@ -17,6 +19,15 @@ public enum StoreKind {
     KeyValueBytesStoreSupplier keyValue(String name) {
         return this == PERSISTENT ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
     }
+
+    /**
+     * Changelog settings of the window stores. Their changelogs are deleted by time, and Kafka judges a record's age
+     * by its timestamp, which is the EVENT time: replaying history (or a feed that lags) would have the broker roll
+     * and delete the changelog at once, and a restarted processor would restore an incomplete state. Stamping the
+     * changelog with the broker's append time keeps it as long as the store needs it, by the wall clock.
+     */
+    static final Map<String, String> WINDOW_CHANGELOG = Map.of(
+            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
     WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize) {
         return this == PERSISTENT ? Stores.persistentWindowStore(name, retention, windowSize, false)

@@ -32,7 +32,7 @@ public final class TickChannel {
                 Serdes.String(), new JsonSerde<>(TickState.class)));
         builder.addStateStore(Stores.windowStoreBuilder(
                 parts.stores().window(StoreNames.TICK_SERIES, Duration.ofMillis(retention), Duration.ofSeconds(1)),
-                Serdes.String(), new JsonSerde<>(TickSample.class)));
+                Serdes.String(), new JsonSerde<>(TickSample.class)).withLoggingEnabled(StoreKind.WINDOW_CHANGELOG));
         parts.wire(builder, Channel.TICK, config.topics().tick(),
                 () -> new TickProcessor(parts, surge, trend, retention),
                 StoreNames.TICK_STATE, StoreNames.TICK_SERIES);

@@ -53,7 +53,7 @@ final class TickProcessor extends ChannelProcessor {
         SessionReset reset = new SessionReset(parts.config().session().calendar(),
                 context.getStateStore(StoreNames.SYMBOL_STATE));
         context.schedule(parts.config().session().resetCheckInterval(), PunctuationType.WALL_CLOCK_TIME,
-                wallClock -> reset.run(wallClock, context.currentStreamTimeMs()));
+                wallClock -> reset.run(context.currentStreamTimeMs()));
     }
 
     @Override

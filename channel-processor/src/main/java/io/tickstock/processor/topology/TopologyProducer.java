@@ -30,7 +30,7 @@ public class TopologyProducer {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(
                 kind.window(StoreNames.INPUT_DEDUP, config.dedup().retention(), config.dedup().retention()),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withLoggingEnabled(StoreKind.WINDOW_CHANGELOG));
         builder.addStateStore(Stores.keyValueStoreBuilder(kind.keyValue(StoreNames.SYMBOL_STATE),
                 Serdes.String(), new JsonSerde<>(SymbolState.class)));
         ChannelParts parts = ChannelParts.of(config, metrics, kind);

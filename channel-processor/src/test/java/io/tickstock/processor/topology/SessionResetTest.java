@@ -12,7 +12,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Session extremes of quiet symbols are cleared when a new session begins, without waiting for their next trade. */
+/**
+ * Session extremes of quiet symbols are cleared once the partition's stream time enters a new session, without a
+ * record of the quiet symbol itself; a wall clock that has moved on alone (a replay, a restart) clears nothing.
+ */
 class SessionResetTest {
 
     // Tuesday 2024-03-12, 15:00 New York; the next session (regular calendar) opens Wednesday 09:30
@@ -39,30 +42,35 @@ class SessionResetTest {
     }
 
     @Test
-    void aQuietSymbolsExtremesAreClearedAtTheNextSessionOpen() {
+    void aQuietSymbolsExtremesAreClearedWhenTheNextSessionBegins() {
         trade("QUIET", 10.00, TUESDAY);
         trade("QUIET", 10.50, TUESDAY.plusSeconds(5));
         processor.advanceWallClock(Duration.ofSeconds(5));
         assertThat(state("QUIET").extremes().high()).isEqualTo(10.50);
 
-        // overnight, nothing trades; the wall clock reaches Wednesday's open
-        processor.advanceWallClock(Duration.between(TUESDAY, WEDNESDAY_OPEN).minusSeconds(10));
+        // pre-market trades of another symbol: no session yet
+        trade("BUSY", 20.00, WEDNESDAY_OPEN.minusSeconds(60));
+        processor.advanceWallClock(Duration.ofSeconds(5));
         assertThat(state("QUIET").extremes()).isNotNull();
-        processor.advanceWallClock(Duration.ofSeconds(6));
+
+        // the first trade of the session, of another symbol: QUIET is reset at the next punctuation
+        trade("BUSY", 20.10, WEDNESDAY_OPEN);
+        processor.advanceWallClock(Duration.ofSeconds(5));
 
         assertThat(state("QUIET").extremes()).isNull();
         assertThat(state("QUIET").lastPrice()).isEqualTo(10.50);
+        assertThat(state("BUSY").extremes().high()).isEqualTo(20.10);
     }
 
     @Test
-    void aReplayOfAnEarlierDayIsNotCutShort() {
+    void aReplayOfAnEarlierDayIsNotCutShortByTheWallClock() {
         processor.advanceWallClock(Duration.between(TUESDAY, WEDNESDAY_OPEN).plusMinutes(1));
 
-        // Tuesday's records arrive on Wednesday: a replay or a catch-up, with every punctuation in between
+        // Tuesday's records arrive on Wednesday (a replay, a catch-up), with punctuations in between
         trade("REPLAY", 10.00, TUESDAY);
         processor.advanceWallClock(Duration.ofSeconds(5));
         trade("REPLAY", 10.50, TUESDAY.plusSeconds(5));
-        processor.advanceWallClock(Duration.ofSeconds(5));
+        processor.advanceWallClock(Duration.ofMinutes(5));
         trade("REPLAY", 11.00, TUESDAY.plusSeconds(10));
 
         assertThat(state("REPLAY").extremes().high()).isEqualTo(11.00);
