@@ -1,7 +1,7 @@
 package io.tickstock.processor.topology;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickstock.model.Aggregate;
+import io.tickstock.model.EventType;
 import io.tickstock.model.FairMarketValue;
 import io.tickstock.model.Feed;
 import io.tickstock.model.IngestedMessage;
@@ -11,181 +11,132 @@ import io.tickstock.model.Topics;
 import io.tickstock.model.Trade;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.ProcessorConfig;
+import io.tickstock.processor.TestProcessorConfig;
+import io.tickstock.processor.deadletter.InputChecks;
+import io.tickstock.processor.detect.Bar;
 import io.tickstock.processor.detect.BarDetector;
 import io.tickstock.processor.detect.FmvDetector;
+import io.tickstock.processor.detect.HighLowDetector;
+import io.tickstock.processor.detect.SessionCalendar;
+import io.tickstock.processor.detect.SessionExtremes;
 import io.tickstock.processor.detect.SurgeDetector;
 import io.tickstock.processor.detect.TrendDetector;
-import io.tickstock.processor.TestProcessorConfig;
-import io.tickstock.processor.engine.BoundedRocksDbMemory;
-import io.tickstock.processor.metrics.ProcessorMetrics;
+import io.tickstock.processor.prioritize.Priorities;
 import io.tickstock.processor.state.BarHistory;
-import io.tickstock.processor.state.FmvState;
-import io.tickstock.processor.state.SymbolState;
-import io.tickstock.processor.state.TickSample;
-import io.tickstock.processor.state.TickState;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Properties;
-import java.util.Random;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Per-record cost of each channel's processing path, on the production RocksDB stores (bounded shared cache):
- * read the raw JSON, check, dedup, detect, update the stores, write each event as JSON. Kafka I/O, transactions and
- * changelog writes are not in it (the broker-backed measurement in docs/architecture.md covers those). Each
- * invocation processes a batch of fresh records (new identities, advancing event time) prepared outside the
- * measurement, so dedup never short-cuts and the stores grow as in a live run.
+ * The CPU cost of each channel's per-record path WITHOUT its state stores: read the raw JSON, check it, run the
+ * channel's detectors on a warmed-up state, build the event record and write it as JSON (one event per record, the
+ * expensive case). Store reads/writes, changelogs, transactions and Kafka I/O are measured by the broker-backed
+ * throughput run (CommitIntervalMeasurement, docs/architecture.md); together they say where the time goes.
  */
-@State(Scope.Thread)
+@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ChannelBenchmark {
 
-    private static final int BATCH = 5_000;
     private static final long T0 = 1_710_255_600_000L;
 
-    /** Symbols per channel: a market-open tick universe, the 8,000-symbol minute-bar burst, the FMV universe. */
-    @Param({"tick", "ohlcv", "fmv"})
-    public String channel;
-
+    private final ProcessorConfig config = TestProcessorConfig.defaults();
     private final JsonSerde<IngestedMessage> ingested = new JsonSerde<>(IngestedMessage.class);
     private final JsonSerde<MarketEvent> events = new JsonSerde<>(MarketEvent.class);
-    private final Random random = new Random(42);
-    private final byte[][] batch = new byte[BATCH][];
-    private final String[] keys = new String[BATCH];
-    private final long[] times = new long[BATCH];
-    private MockProcessorContext<String, MarketEvent> context;
-    private Processor<String, IngestedMessage, String, MarketEvent> processor;
-    private String topic;
-    private double[] prices;
-    private long step;
-    private long offset;
+    private final HighLowDetector highLow = new HighLowDetector(SessionCalendar.ALWAYS, config.highLow().cooldown());
+    private final SurgeDetector surge = new SurgeDetector(config.surge());
+    private final TrendDetector trend = new TrendDetector(config.trend());
+    private final BarDetector bars = new BarDetector(config.ohlcv());
+    private final FmvDetector fmv = new FmvDetector(config.fmv());
+    private final Priorities priorities = new Priorities(config.priority(), config.fmv());
+    private final RecordMetadata metadata = new Metadata();
 
-    @Setup(Level.Trial)
-    public void start() throws Exception {
-        ProcessorConfig config = TestProcessorConfig.defaults();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("channel-bench").toString());
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-        context = new MockProcessorContext<>(props);
-        ChannelParts parts = ChannelParts.of(config, new ProcessorMetrics(new SimpleMeterRegistry()),
-                StoreKind.PERSISTENT);
-        add(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.INPUT_DEDUP, Duration.ofMinutes(10),
-                Duration.ofMinutes(10), false), Serdes.String(), Serdes.Long()));
-        add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SYMBOL_STATE), Serdes.String(),
-                new JsonSerde<>(SymbolState.class)));
-        int symbols;
-        switch (channel) {
-            case "tick" -> {
-                symbols = 500;
-                topic = Topics.RAW_TICK;
-                add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TICK_STATE),
-                        Serdes.String(), new JsonSerde<>(TickState.class)));
-                add(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.TICK_SERIES,
-                        Duration.ofSeconds(660), Duration.ofSeconds(1), false), Serdes.String(),
-                        new JsonSerde<>(TickSample.class)));
-                processor = new TickProcessor(parts, new SurgeDetector(config.surge()),
-                        new TrendDetector(config.trend()), 660_000);
-            }
-            case "ohlcv" -> {
-                symbols = 8_000;
-                topic = Topics.RAW_OHLCV;
-                add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.BAR_HISTORY),
-                        Serdes.String(), new JsonSerde<>(BarHistory.class)));
-                processor = new OhlcvProcessor(parts,
-                        new BarDetector(config.ohlcv()));
-            }
-            default -> {
-                symbols = 1_000;
-                topic = Topics.RAW_FMV;
-                add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FMV_STATE),
-                        Serdes.String(), new JsonSerde<>(FmvState.class)));
-                processor = new FmvProcessor(parts, new FmvDetector(config.fmv()));
-            }
-        }
-        prices = new double[symbols];
-        for (int i = 0; i < symbols; i++) {
-            prices[i] = 5 + random.nextDouble() * 400;
-        }
-        processor.init(context);
+    private final byte[] tradeBytes = bytes(new Trade(Feed.T, "AAPL", 4, "52983525029461", 3, 190.25, 100, null,
+            T0 + 60_000));
+    private final byte[] barBytes = bytes(Aggregate.bar(Feed.AM, "AAPL", 190, 195, 189.5, 194.5, 9_000, T0 + 60_000,
+            T0 + 120_000));
+    private final byte[] quoteBytes = bytes(new FairMarketValue(Feed.FMV, "AAPL", 195, 190.25, 0.9,
+            (T0 + 60_000) * 1_000_000));
+    private final SessionExtremes extremes = SessionExtremes.seed(SessionCalendar.ALWAYS.sessionDay(T0), 190.0, 189.0);
+    private final BarHistory history = new BarHistory(List.of(new Bar(T0 - 300_000, 190, 190.1, 1_000),
+            new Bar(T0 - 240_000, 190, 190.2, 1_100), new Bar(T0 - 180_000, 190, 190.1, 900),
+            new Bar(T0 - 120_000, 190, 190.3, 1_000), new Bar(T0 - 60_000, 190, 190.2, 1_200),
+            new Bar(T0, 190, 190.1, 1_000)));
+
+    private byte[] bytes(MarketMessage msg) {
+        return ingested.serialize(null, IngestedMessage.of("bench", msg.eventTime() + 2, msg));
     }
 
-    private <S extends StateStore> void add(StoreBuilder<S> builder) {
-        S store = builder.withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-    }
-
-    /** The next batch of inputs, outside the measurement. */
-    @Setup(Level.Invocation)
-    public void nextBatch() {
-        for (int i = 0; i < BATCH; i++) {
-            int sym = (int) (step % prices.length);
-            long round = step / prices.length;
-            String name = "S" + sym;
-            prices[sym] = Math.max(1, Math.round(prices[sym] * (1 + random.nextGaussian() * 0.002) * 100) / 100.0);
-            double p = prices[sym];
-            MarketMessage msg = switch (channel) {
-                // each symbol trades about every 100 ms: 10 trades a second, 500 symbols
-                case "tick" -> new Trade(Feed.T, name, 4, Long.toString(step), null, p, 100 + random.nextInt(400),
-                        null, T0 + round * 100 + sym % 100);
-                // one minute bar per symbol per minute
-                case "ohlcv" -> {
-                    double o = Math.round(p * (1 + random.nextGaussian() * 0.01) * 100) / 100.0;
-                    long s = T0 + round * 60_000;
-                    yield Aggregate.bar(Feed.AM, name, o, Math.max(o, p) + 0.01, Math.min(o, p) - 0.01, p,
-                            1_000 + random.nextInt(5_000), s, s + 60_000);
-                }
-                // a quote per symbol every second, with a market price
-                default -> new FairMarketValue(Feed.FMV, name, Math.round(p * (1 + random.nextGaussian() * 0.01) * 100)
-                        / 100.0, p, 0.9, (T0 + round * 1_000 + sym) * 1_000_000);
-            };
-            batch[i] = ingested.serialize(topic, IngestedMessage.of("bench", msg.eventTime() + 2, msg));
-            keys[i] = name;
-            times[i] = msg.eventTime();
-            step++;
-        }
+    private byte[] emit(IngestedMessage in, EventRecords.Detection detection) {
+        MarketMessage msg = in.msg();
+        int priority = priorities.of(detection.type(), msg.sym(), msg.eventTime(),
+                detection.details().getOrDefault("deviation", 0.0));
+        Record<String, MarketEvent> record = EventRecords.event(new EventRecords.Input(in, metadata), detection,
+                priority, T0);
+        return events.serialize(Topics.EVENTS, record.value());
     }
 
     @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public int processBatch() {
-        int written = 0;
-        for (int i = 0; i < BATCH; i++) {
-            IngestedMessage value = ingested.deserialize(topic, batch[i]);
-            context.setRecordMetadata(topic, 0, offset++);
-            processor.process(new Record<>(keys[i], value, times[i]));
-            for (MockProcessorContext.CapturedForward<? extends String, ? extends MarketEvent> out : context.forwarded()) {
-                written += events.serialize(Topics.EVENTS, out.record().value()).length;
-            }
-            context.resetForwards();
-        }
-        return written;
+    public void tick(Blackhole out) {
+        IngestedMessage in = ingested.deserialize(Topics.RAW_TICK, tradeBytes);
+        Trade trade = (Trade) InputChecks.check("AAPL", in, Set.of(Feed.T, Feed.A));
+        out.consume(highLow.observe(extremes, trade.p(), trade.p(), trade.t()));
+        out.consume(surge.detect(new SurgeDetector.Input(180, trade.p(), 5_000, 30_000, 60_000), trade.t(),
+                Long.MIN_VALUE, Long.MIN_VALUE));
+        TrendDetector.Trend found = trend.detect(new TrendDetector.Input(trade.p(), new double[] {189, 188, 187},
+                200, 300_000), trade.t(), Long.MIN_VALUE);
+        out.consume(emit(in, new EventRecords.Detection(EventType.TREND, found.direction(), trade.p(),
+                Map.of("score", found.score()))));
     }
 
-    @TearDown(Level.Trial)
-    public void stop() {
-        processor.close();
+    @Benchmark
+    public void ohlcv(Blackhole out) {
+        IngestedMessage in = ingested.deserialize(Topics.RAW_OHLCV, barBytes);
+        Aggregate am = (Aggregate) InputChecks.check("AAPL", in, Set.of(Feed.AM));
+        out.consume(highLow.observe(extremes, am.h(), am.l(), am.e()));
+        BarDetector.Outcome outcome = bars.detect(history.bars(), new Bar(am.s(), am.o(), am.c(), am.v()));
+        BarDetector.Detection first = outcome.events().get(0);
+        out.consume(emit(in, new EventRecords.Detection(first.type(), first.direction(), am.c(), first.details())));
+        out.consume(history.with(new Bar(am.s(), am.o(), am.c(), am.v()), 10));
+    }
+
+    @Benchmark
+    public void fmv(Blackhole out) {
+        IngestedMessage in = ingested.deserialize(Topics.RAW_FMV, quoteBytes);
+        FairMarketValue quote = (FairMarketValue) InputChecks.check("AAPL", in, Set.of(Feed.FMV));
+        FmvDetector.Verdict verdict = fmv.judge(new FmvDetector.Quote(quote.fmv(), quote.mp(), quote.conf(),
+                quote.eventTime(), 190.25, quote.eventTime() - 1_000, quote.eventTime()),
+                FmvDetector.LastDeviation.NONE, FmvDetector.LastDeviation.NONE);
+        out.consume(emit(in, new EventRecords.Detection(EventType.FMV_DEVIATION,
+                verdict.direction(), verdict.marketPrice(), Map.of("fmv", quote.fmv(), "marketPrice",
+                        verdict.marketPrice(), "deviation", verdict.deviation(), "confidence", verdict.confidence()))));
+    }
+
+    /** Where the benchmark's input record "was read". */
+    private static final class Metadata implements RecordMetadata {
+        @Override
+        public String topic() {
+            return Topics.RAW_TICK;
+        }
+
+        @Override
+        public int partition() {
+            return 0;
+        }
+
+        @Override
+        public long offset() {
+            return 123_456;
+        }
     }
 }
