@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.WindowStore;
 abstract class ChannelProcessor implements Processor<String, IngestedMessage, String, MarketEvent> {
 
     private final Set<Feed> feeds;
-    private final ChannelParts parts;
+    final ChannelParts parts;
     final ChannelMetrics metrics;
     ProcessorContext<String, MarketEvent> context;
     private InputDeduplicator dedup;

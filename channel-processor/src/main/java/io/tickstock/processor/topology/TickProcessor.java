@@ -31,13 +31,11 @@ final class TickProcessor extends ChannelProcessor {
     private final SurgeDetector surge;
     private final TrendDetector trend;
     private final long seriesRetentionMillis;
-    private final ChannelParts parts;
     private KeyValueStore<String, TickState> ticks;
     private TickSeries series;
 
     TickProcessor(ChannelParts parts, SurgeDetector surge, TrendDetector trend, long seriesRetentionMillis) {
         super(parts, Channel.TICK, Set.of(Feed.T, Feed.A));
-        this.parts = parts;
         this.surge = surge;
         this.trend = trend;
         this.seriesRetentionMillis = seriesRetentionMillis;
