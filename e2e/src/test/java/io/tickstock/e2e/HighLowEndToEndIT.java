@@ -38,6 +38,9 @@ class HighLowEndToEndIT {
     private static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String RAW_TICK = RUN + ".raw.tick";
     private static final String EVENTS = RUN + ".events";
+    /** The processor also reads bars and quotes and writes dead letters: give it topics of its own. */
+    private static final List<String> OTHER_PROCESSOR_TOPICS = List.of(RUN + ".raw.ohlcv", RUN + ".raw.fmv",
+            RUN + ".processor.dlq");
 
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static ServiceProcess processor;
@@ -46,11 +49,15 @@ class HighLowEndToEndIT {
     @BeforeAll
     static void startProcessorAndGateway() {
         TestTopics.create(PARTITIONS, List.of(RAW_TICK, EVENTS));
+        TestTopics.create(PARTITIONS, OTHER_PROCESSOR_TOPICS);
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers());
         processor = start("processor", "channel-processor", kafka, Map.of(
                 "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", RUN + "-processor",
                 "KAFKA_STREAMS_STATE_DIR", "target/e2e-state/" + RUN,
                 "TICKSTOCK_PROCESSOR_TOPICS_TICK", RAW_TICK,
+                "TICKSTOCK_PROCESSOR_TOPICS_OHLCV", OTHER_PROCESSOR_TOPICS.get(0),
+                "TICKSTOCK_PROCESSOR_TOPICS_FMV", OTHER_PROCESSOR_TOPICS.get(1),
+                "TICKSTOCK_PROCESSOR_TOPICS_DLQ", OTHER_PROCESSOR_TOPICS.get(2),
                 "TICKSTOCK_PROCESSOR_TOPICS_EVENTS", EVENTS));
         // the local profile, as ./tickstock up runs it: no auth
         gateway = start("gateway", "ws-gateway", kafka, Map.of("TICKSTOCK_GATEWAY_EVENTS_TOPIC", EVENTS,
