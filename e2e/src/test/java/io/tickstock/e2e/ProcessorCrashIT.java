@@ -14,7 +14,6 @@ import io.tickstock.model.Topics;
 import io.tickstock.model.Trade;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.testsupport.TestBroker;
-import io.tickstock.testsupport.TestTopics;
 import io.tickstock.testsupport.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,24 +44,21 @@ import org.junit.jupiter.api.Test;
 class ProcessorCrashIT {
 
     private static final int PARTITIONS = 3;
-    private static final String RUN = "crash-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String TICK = RUN + ".raw.tick";
-    private static final String OHLCV = RUN + ".raw.ohlcv";
-    private static final String FMV = RUN + ".raw.fmv";
-    private static final String DLQ = RUN + ".processor.dlq";
+    private static final RunTopics TOPICS = RunTopics.create("crash", PARTITIONS);
     private static final long T0 = Instant.parse("2024-03-12T14:00:00Z").toEpochMilli();
 
     @Test
     void aKilledProcessorRestartsAndEveryEventIsCommittedExactlyOnce() throws Exception {
-        String cleanEvents = RUN + ".events.clean";
-        String crashEvents = RUN + ".events.crash";
-        TestTopics.create(PARTITIONS, List.of(TICK, OHLCV, FMV, DLQ, cleanEvents, crashEvents));
+        RunTopics clean = TOPICS.withEvents(TOPICS.run() + ".events.clean", PARTITIONS);
+        RunTopics crash = TOPICS.withEvents(TOPICS.run() + ".events.crash", PARTITIONS);
+        String cleanEvents = clean.events();
+        String crashEvents = crash.events();
         int inputs = produce(mixedStream());
 
         // the reference: the same processor over the same input, never interrupted
-        try (ServiceProcess clean = processor("clean", cleanEvents)) {
-            clean.awaitReady();
-            awaitCaughtUp(RUN + "-clean");
+        try (ServiceProcess reference = processor("clean", clean)) {
+            reference.awaitReady();
+            awaitCaughtUp(TOPICS.run() + "-clean");
         }
         List<String> expected = ids(cleanEvents);
         assertThat(expected).as("the stream must exercise every channel").hasSizeGreaterThan(200);
@@ -71,19 +66,19 @@ class ProcessorCrashIT {
         assertThat(types(cleanEvents)).contains(EventType.HIGH, EventType.LOW, EventType.SURGE, EventType.TREND,
                 EventType.VOLUME_SPIKE, EventType.HIGH_CLOSE, EventType.FMV_DEVIATION);
 
-        ServiceProcess first = processor("crash-1", crashEvents);
+        ServiceProcess first = processor("crash-1", crash);
         first.awaitReady();
         try (TopicReader<MarketEvent> progress = TopicReader.fromBeginning(crashEvents,
                 new JsonSerde<>(MarketEvent.class))) {
             progress.awaitAtLeast(expected.size() / 5, Duration.ofSeconds(120));
         }
         first.kill();
-        long consumed = committedInputs(RUN + "-crash");
+        long consumed = committedInputs(TOPICS.run() + "-crash");
         assertThat(consumed).as("killed mid-stream: inputs committed at the kill").isLessThan(inputs);
 
-        try (ServiceProcess second = processor("crash-2", crashEvents)) {
+        try (ServiceProcess second = processor("crash-2", crash)) {
             second.awaitReady();
-            awaitCaughtUp(RUN + "-crash");
+            awaitCaughtUp(TOPICS.run() + "-crash");
         }
         List<String> afterCrash = ids(crashEvents);
         assertThat(afterCrash).as("no event twice").doesNotHaveDuplicates();
@@ -91,18 +86,10 @@ class ProcessorCrashIT {
                 differences(cleanEvents, crashEvents)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    private static ServiceProcess processor(String name, String events) {
-        String app = RUN + (name.startsWith("crash") ? "-crash" : "-clean");
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers());
-        env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", app);
-        env.put("KAFKA_STREAMS_STATE_DIR", "target/e2e-state/" + app);
-        env.put("TICKSTOCK_PROCESSOR_TOPICS_TICK", TICK);
-        env.put("TICKSTOCK_PROCESSOR_TOPICS_OHLCV", OHLCV);
-        env.put("TICKSTOCK_PROCESSOR_TOPICS_FMV", FMV);
-        env.put("TICKSTOCK_PROCESSOR_TOPICS_DLQ", DLQ);
-        env.put("TICKSTOCK_PROCESSOR_TOPICS_EVENTS", events);
-        return ServiceProcess.start("processor-" + name, "channel-processor", env);
+    /** A processor of the run's "clean" or "crash" consumer group, writing to that run's events topic. */
+    private static ServiceProcess processor(String name, RunTopics topics) {
+        return ServiceProcess.start("processor-" + name, "channel-processor",
+                topics.processorEnv(name.startsWith("crash") ? "crash" : "clean"));
     }
 
     /** Twelve symbols over 20 minutes of event time: trades, A bars for two of them, AM bars, FMV quotes. */
@@ -157,16 +144,16 @@ class ProcessorCrashIT {
                 new JsonSerde<>(IngestedMessage.class))) {
             for (MarketMessage msg : stream) {
                 String topic = switch (msg.ev()) {
-                    case T, A -> TICK;
-                    case AM -> OHLCV;
-                    case FMV -> FMV;
+                    case T, A -> TOPICS.tick();
+                    case AM -> TOPICS.ohlcv();
+                    case FMV -> TOPICS.fmv();
                 };
                 producer.send(new ProducerRecord<>(topic, null, msg.eventTime(), msg.sym(),
                         IngestedMessage.of("crash-test", msg.eventTime() + 2, msg)));
             }
             // a bar whose high is below its close: dead-lettered, and nothing else held up
             Aggregate poison = Aggregate.bar(Feed.AM, "CR5", 10, 9, 8, 11, 1, T0, T0 + 60_000);
-            producer.send(new ProducerRecord<>(OHLCV, null, poison.e(), poison.sym(),
+            producer.send(new ProducerRecord<>(TOPICS.ohlcv(), null, poison.e(), poison.sym(),
                     IngestedMessage.of("crash-test", poison.e(), poison))).get();
         }
         return stream.size() + 1;
@@ -174,7 +161,7 @@ class ProcessorCrashIT {
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String topic : List.of(TICK, OHLCV, FMV)) {
+        for (String topic : List.of(TOPICS.tick(), TOPICS.ohlcv(), TOPICS.fmv())) {
             for (int p = 0; p < PARTITIONS; p++) {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
