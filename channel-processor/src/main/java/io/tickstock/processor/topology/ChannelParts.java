@@ -9,6 +9,7 @@ import io.tickstock.processor.detect.HighLowDetector;
 import io.tickstock.processor.metrics.ChannelMetrics;
 import io.tickstock.processor.metrics.ProcessorMetrics;
 import io.tickstock.processor.prioritize.Priorities;
+import io.tickstock.processor.state.StateSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -23,6 +24,11 @@ record ChannelParts(ProcessorConfig config, HighLowDetector highLow, Priorities 
     static ChannelParts of(ProcessorConfig config, ProcessorMetrics metrics, StoreKind stores) {
         return new ChannelParts(config, new HighLowDetector(config.session().calendar(), config.highLow().cooldown()),
                 new Priorities(config.priority(), config.fmv()), metrics, stores);
+    }
+
+    /** The serde of a state store whose unreadable values start afresh, counted under the store's name. */
+    <T> StateSerde<T> stateSerde(Class<T> type, String store) {
+        return new StateSerde<>(type, metrics.unreadableState(store));
     }
 
     ChannelMetrics metricsOf(Channel channel) {

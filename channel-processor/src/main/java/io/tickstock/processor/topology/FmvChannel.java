@@ -1,7 +1,6 @@
 package io.tickstock.processor.topology;
 
 import io.tickstock.model.Channel;
-import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.detect.FmvDetector;
 import io.tickstock.processor.state.FmvState;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,7 +18,7 @@ public final class FmvChannel {
 
     static void addTo(StreamsBuilder builder, ChannelParts parts) {
         builder.addStateStore(Stores.keyValueStoreBuilder(parts.stores().keyValue(StoreNames.FMV_STATE),
-                Serdes.String(), new JsonSerde<>(FmvState.class)));
+                Serdes.String(), parts.stateSerde(FmvState.class, StoreNames.FMV_STATE)));
         FmvDetector detector = new FmvDetector(parts.config().fmv());
         parts.wire(builder, Channel.FMV, parts.config().topics().fmv(), () -> new FmvProcessor(parts, detector),
                 StoreNames.FMV_STATE);

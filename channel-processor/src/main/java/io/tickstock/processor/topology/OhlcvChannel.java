@@ -1,7 +1,6 @@
 package io.tickstock.processor.topology;
 
 import io.tickstock.model.Channel;
-import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.detect.BarDetector;
 import io.tickstock.processor.state.BarHistory;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,7 +19,7 @@ public final class OhlcvChannel {
 
     static void addTo(StreamsBuilder builder, ChannelParts parts) {
         builder.addStateStore(Stores.keyValueStoreBuilder(parts.stores().keyValue(StoreNames.BAR_HISTORY),
-                Serdes.String(), new JsonSerde<>(BarHistory.class)));
+                Serdes.String(), parts.stateSerde(BarHistory.class, StoreNames.BAR_HISTORY)));
         BarDetector bars = new BarDetector(parts.config().ohlcv());
         parts.wire(builder, Channel.OHLCV, parts.config().topics().ohlcv(), () -> new OhlcvProcessor(parts, bars),
                 StoreNames.BAR_HISTORY);

@@ -1,7 +1,6 @@
 package io.tickstock.processor.topology;
 
 import io.tickstock.model.Channel;
-import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.ProcessorConfig;
 import io.tickstock.processor.detect.SurgeDetector;
 import io.tickstock.processor.detect.TrendDetector;
@@ -29,10 +28,10 @@ public final class TickChannel {
         TrendDetector trend = new TrendDetector(config.trend());
         long retention = TickSeries.retentionMillis(trend);
         builder.addStateStore(Stores.keyValueStoreBuilder(parts.stores().keyValue(StoreNames.TICK_STATE),
-                Serdes.String(), new JsonSerde<>(TickState.class)));
+                Serdes.String(), parts.stateSerde(TickState.class, StoreNames.TICK_STATE)));
         builder.addStateStore(Stores.windowStoreBuilder(
                 parts.stores().window(StoreNames.TICK_SERIES, Duration.ofMillis(retention), Duration.ofSeconds(1)),
-                Serdes.String(), new JsonSerde<>(TickSample.class)).withLoggingEnabled(StoreKind.WINDOW_CHANGELOG));
+                Serdes.String(), parts.stateSerde(TickSample.class, StoreNames.TICK_SERIES)).withLoggingEnabled(StoreKind.WINDOW_CHANGELOG));
         parts.wire(builder, Channel.TICK, config.topics().tick(),
                 () -> new TickProcessor(parts, surge, trend, retention),
                 StoreNames.TICK_STATE, StoreNames.TICK_SERIES);

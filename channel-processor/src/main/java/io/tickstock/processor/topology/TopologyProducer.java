@@ -1,11 +1,11 @@
 package io.tickstock.processor.topology;
 
-import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.ProcessorConfig;
 import io.tickstock.processor.metrics.ProcessorMetrics;
 import io.tickstock.processor.state.SymbolState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import io.tickstock.processor.state.StateSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -32,7 +32,7 @@ public class TopologyProducer {
                 kind.window(StoreNames.INPUT_DEDUP, config.dedup().retention(), config.dedup().retention()),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(StoreKind.WINDOW_CHANGELOG));
         builder.addStateStore(Stores.keyValueStoreBuilder(kind.keyValue(StoreNames.SYMBOL_STATE),
-                Serdes.String(), new JsonSerde<>(SymbolState.class)));
+                Serdes.String(), new StateSerde<>(SymbolState.class, metrics.unreadableState(StoreNames.SYMBOL_STATE))));
         ChannelParts parts = ChannelParts.of(config, metrics, kind);
         TickChannel.addTo(builder, parts);
         OhlcvChannel.addTo(builder, parts);
