@@ -50,7 +50,7 @@ public final class FrameScanner {
                 top(name, parser, f);
             }
         }
-        return new ServerObject(f.ev, f.id, f.type, f.symbol, f.channel, f.priority, f.snapshot, f.feed,
+        return new ServerObject(f.ev, f.id, f.type, f.symbol, f.channel, f.priority, f.detectedAt, f.snapshot, f.feed,
                 f.providerTs, f.ingestTs, f.status, f.auth, f.code, f.message, f.shed, f.conflated);
     }
 
@@ -62,6 +62,7 @@ public final class FrameScanner {
             case "symbol" -> f.symbol = parser.getText();
             case "channel" -> f.channel = parser.getText();
             case "priority" -> f.priority = parser.getIntValue();
+            case "detectedAt" -> f.detectedAt = parser.getLongValue();
             case "snapshot" -> f.snapshot = parser.getBooleanValue();
             case "status" -> f.status = parser.getText();
             case "auth" -> f.auth = parser.getText();
@@ -105,6 +106,7 @@ public final class FrameScanner {
         String symbol = "";
         String channel = "";
         int priority;
+        long detectedAt;
         boolean snapshot;
         String feed = "";
         long providerTs;

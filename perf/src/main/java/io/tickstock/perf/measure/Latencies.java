@@ -19,14 +19,20 @@ public final class Latencies {
     static final String[] CHANNELS = {"tick", "ohlcv", "fmv"};
     private static final int PRIORITIES = 4;
 
-    /** The recorders of one scope: all events, each channel, each priority. */
+    /** The two hops every event's latency splits into at the processor's {@code detectedAt}. */
+    public static final String[] HOPS = {"ingest→detected", "detected→read"};
+
+    /** The recorders of one scope: all events, each channel, each priority, the two hops. */
     private static final class Set {
         final Recorder all = recorder();
         final Recorder[] channels = {recorder(), recorder(), recorder()};
         final Recorder[] priorities = {recorder(), recorder(), recorder(), recorder()};
+        final Recorder[] hops = {recorder(), recorder()};
 
-        void record(int channel, int priority, long micros) {
+        void record(int channel, int priority, long micros, long toDetectedMicros) {
             all.recordValue(micros);
+            hops[0].recordValue(clamp(toDetectedMicros));
+            hops[1].recordValue(clamp(micros - toDetectedMicros));
             if (channel >= 0) {
                 channels[channel].recordValue(micros);
             }
@@ -48,6 +54,9 @@ public final class Latencies {
             for (int p = 0; p < PRIORITIES; p++) {
                 histograms.put("P" + p, histogram());
             }
+            for (String hop : HOPS) {
+                histograms.put(hop, histogram());
+            }
         }
 
         void add(Set set) {
@@ -57,6 +66,9 @@ public final class Latencies {
             }
             for (int p = 0; p < PRIORITIES; p++) {
                 histograms.get("P" + p).add(set.priorities[p].getIntervalHistogram());
+            }
+            for (int h = 0; h < HOPS.length; h++) {
+                histograms.get(HOPS[h]).add(set.hops[h].getIntervalHistogram());
             }
         }
 
@@ -85,14 +97,22 @@ public final class Latencies {
     private final Breakdown total = new Breakdown();
     private final Map<Integer, Breakdown> phaseTotals = new ConcurrentHashMap<>();
 
-    /** Records one event read: its channel ({@code tick}, …), priority, phase and latency. */
-    public void record(String channel, int priority, int phase, long micros) {
-        long clamped = Math.min(Math.max(0, micros), MAX_MICROS);
+    /**
+     * Records one event read: its channel ({@code tick}, …), priority, phase, latency, and how much of that passed
+     * before the processor emitted it ({@code detectedAt − ingestTs}).
+     */
+    public void record(String channel, int priority, int phase, long micros, long toDetectedMicros) {
+        long clamped = clamp(micros);
         int c = channelIndex(channel);
-        run.record(c, priority, clamped);
+        run.record(c, priority, clamped, Math.min(toDetectedMicros, clamped));
         if (phase >= 0) {
-            phases.computeIfAbsent(phase, p -> new Set()).record(c, priority, clamped);
+            phases.computeIfAbsent(phase, p -> new Set()).record(c, priority, clamped,
+                    Math.min(toDetectedMicros, clamped));
         }
+    }
+
+    private static long clamp(long micros) {
+        return Math.min(Math.max(0, micros), MAX_MICROS);
     }
 
     private static int channelIndex(String channel) {

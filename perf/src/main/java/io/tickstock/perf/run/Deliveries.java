@@ -20,7 +20,7 @@ final class Deliveries implements PerfClient.Sink {
     private final PhaseClock phases;
     private volatile long measureFromMillis = Long.MAX_VALUE;
     private final String burstClient;
-    private final AtomicLong measured = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
 
     /** @param burstClient the client whose arrivals time the minute bursts */
     Deliveries(IdSpace ids, Latencies latencies, BarBursts bursts, PhaseClock phases, String burstClient) {
@@ -34,11 +34,12 @@ final class Deliveries implements PerfClient.Sink {
     @Override
     public void event(PerfClient client, ServerObject event, long receivedMicros) {
         client.receipts().receive(ids.numberOf(event.id()));
+        delivered.incrementAndGet();
         if (event.ingestTs() >= measureFromMillis && !client.stalls()) {
             long latency = receivedMicros - event.ingestTs() * 1_000;
-            latencies.record(event.channel(), event.priority(), phases.phaseAt(event.ingestTs()), latency);
+            latencies.record(event.channel(), event.priority(), phases.phaseAt(event.ingestTs()), latency,
+                    (event.detectedAt() - event.ingestTs()) * 1_000);
             client.recordLatency(latency);
-            measured.incrementAndGet();
         }
         if (client.name().equals(burstClient) && event.feed().equals("AM")) {
             bursts.delivered(event.providerTs(), receivedMicros / 1_000);
@@ -53,8 +54,8 @@ final class Deliveries implements PerfClient.Sink {
         measureFromMillis = millis;
     }
 
-    /** Events whose latency was recorded, over all clients. */
-    long measured() {
-        return measured.get();
+    /** Events read, over all clients (snapshots not counted). */
+    long delivered() {
+        return delivered.get();
     }
 }

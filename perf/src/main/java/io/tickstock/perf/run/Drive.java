@@ -92,7 +92,7 @@ final class Drive {
             }
             phases.begin(start);
             long publishedAtStart = ingest.publishedTotal();
-            console.printf("==> phase %d: %s x%s, %d s%n", i + 1, plan.profile(), format(phase.multiplier()),
+            console.printf("==> phase %d: %s x%s, %d s%n", i + 1, plan.profile(), RunPlan.multiplier(phase.multiplier()),
                     phase.length().toSeconds());
             long end = start + phase.length().toMillis();
             while (System.currentTimeMillis() < end) {
@@ -139,7 +139,7 @@ final class Drive {
         Latencies.Breakdown interval = latencies.interval();
         long published = ingest.publishedTotal();
         long committedNow = committed.count();
-        long deliveredNow = deliveries.measured();
+        long deliveredNow = deliveries.delivered();
         long lag = quiet.measure();
         int missing = overdue.check(now);
         long repeats = clients.stream().mapToLong(c -> c.receipts().extraCopies()).sum();
@@ -165,7 +165,7 @@ final class Drive {
                 round((deliveredNow - lastDelivered) / seconds), all, tick, lag, rss, cpu, round(machine)));
         console.printf("[%5s] x%-3s in %6.0f/s  committed %5.0f/s  read %6.0f/s  p99 tick %7s  all %7s  "
                         + "overdue %d  dup %d  lag %d  load %.1f%n",
-                clock(now - inputStart), format(plan.phases().get(phase).multiplier()), inputRate,
+                clock(now - inputStart), RunPlan.multiplier(plan.phases().get(phase).multiplier()), inputRate,
                 (committedNow - lastCommitted) / seconds, (deliveredNow - lastDelivered) / seconds, ms(tick),
                 ms(all), missing, repeats, lag, ResourceSampler.load1());
         lastPointAt = now;
@@ -219,10 +219,6 @@ final class Drive {
     private static String clock(long millis) {
         long s = millis / 1000;
         return String.format("%d:%02d", s / 60, s % 60);
-    }
-
-    static String format(double multiplier) {
-        return multiplier == Math.rint(multiplier) ? Long.toString((long) multiplier) : Double.toString(multiplier);
     }
 
     private static double round(double value) {

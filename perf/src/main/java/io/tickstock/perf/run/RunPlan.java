@@ -39,6 +39,11 @@ public record RunPlan(
     public record ClientGroup(String name, int count, Subscription subscription, boolean stalls, boolean measured) {
     }
 
+    /** A speed as people write it: {@code 2}, {@code 2.5}. */
+    public static String multiplier(double multiplier) {
+        return multiplier == Math.rint(multiplier) ? Long.toString((long) multiplier) : Double.toString(multiplier);
+    }
+
     public Duration length() {
         return phases.stream().map(Phase::length).reduce(Duration.ZERO, Duration::plus);
     }
