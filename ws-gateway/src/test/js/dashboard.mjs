@@ -34,7 +34,7 @@ try {
     p50: await text('p50'),
     p99: await text('p99'),
     rows: await page.$$eval('tr.event', (rows) => rows.map((r) => ({ id: r.dataset.id, symbol: r.dataset.symbol,
-      type: r.children[2].textContent, channel: r.children[6].textContent }))),
+      type: r.children[2].textContent, channel: r.children[6].textContent, latency: r.children[7].textContent }))),
   };
 
   // round 2: a symbol filter; only the filtered symbol's new event may appear

@@ -49,8 +49,10 @@
   function show(event) {
     const now = Date.now();
     total++;
-    (arrivals[event.channel] || []).push(now);
-    if (event.source && event.source.ingestTs) {
+    // a snapshot event is the latest of its kind, however old: it says nothing about rates or latency now
+    const live = !event.snapshot;
+    if (live) (arrivals[event.channel] || []).push(now);
+    if (live && event.source && event.source.ingestTs) {
       latencies.push(now - event.source.ingestTs);
       if (latencies.length > LATENCY_SAMPLES) latencies.shift();
     }
@@ -61,7 +63,7 @@
     row.dataset.symbol = event.symbol;
     const cells = [new Date(event.eventTime).toISOString().substring(11, 23), event.symbol, event.type,
       event.direction || '', event.price, 'P' + event.priority, event.channel,
-      event.source ? now - event.source.ingestTs : ''];
+      live ? (event.source ? now - event.source.ingestTs : '') : 'snapshot'];
     cells.forEach((value, i) => {
       const cell = document.createElement('td');
       cell.textContent = value;

@@ -9,8 +9,6 @@ import io.tickstock.model.IngestedMessage;
 import io.tickstock.model.Trade;
 import io.tickstock.model.id.EventIds;
 import io.tickstock.model.serde.JsonSerde;
-import io.tickstock.testsupport.TestBroker;
-import io.tickstock.testsupport.TestTopics;
 import io.tickstock.testsupport.TopicReader;
 import io.tickstock.testsupport.WsTestClient;
 import java.net.URI;
@@ -20,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +32,7 @@ class HighLowEndToEndIT {
 
     private static final int TRADES = 3_000;
     private static final int PARTITIONS = 3;
-    private static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String RAW_TICK = RUN + ".raw.tick";
-    private static final String EVENTS = RUN + ".events";
+    private static RunTopics topics;
 
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static ServiceProcess processor;
@@ -45,23 +40,17 @@ class HighLowEndToEndIT {
 
     @BeforeAll
     static void startProcessorAndGateway() {
-        TestTopics.create(PARTITIONS, List.of(RAW_TICK, EVENTS));
-        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers());
-        processor = start("processor", "channel-processor", kafka, Map.of(
-                "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", RUN + "-processor",
-                "KAFKA_STREAMS_STATE_DIR", "target/e2e-state/" + RUN,
-                "TICKSTOCK_PROCESSOR_TOPICS_TICK", RAW_TICK,
-                "TICKSTOCK_PROCESSOR_TOPICS_EVENTS", EVENTS));
+        topics = RunTopics.create("e2e", PARTITIONS);
+        processor = start("processor", "channel-processor", topics.processorEnv("processor"), Map.of());
         // the local profile, as ./tickstock up runs it: no auth
-        gateway = start("gateway", "ws-gateway", kafka, Map.of("TICKSTOCK_GATEWAY_EVENTS_TOPIC", EVENTS,
-                "QUARKUS_PROFILE", "local"));
+        gateway = start("gateway", "ws-gateway", topics.gatewayEnv(), Map.of("QUARKUS_PROFILE", "local"));
         processor.awaitReady();
         gateway.awaitReady();
     }
 
-    private static ServiceProcess start(String name, String module, Map<String, String> kafka,
+    private static ServiceProcess start(String name, String module, Map<String, String> topicsEnv,
             Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(kafka);
+        Map<String, String> all = new HashMap<>(topicsEnv);
         all.putAll(env);
         ServiceProcess service = ServiceProcess.start(name, module, all);
         services.add(service);
@@ -80,9 +69,7 @@ class HighLowEndToEndIT {
             client.send("{\"action\":\"subscribe\",\"params\":\"high.*,low.*\"}");
             assertThat(client.next(Duration.ofSeconds(10)).path("status").asText()).isEqualTo("subscribed");
 
-            ServiceProcess ingest = start("ingest", "ingest-service",
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers()), Map.of(
-                            "TICKSTOCK_INGEST_TOPICS_TICK", RAW_TICK,
+            ServiceProcess ingest = start("ingest", "ingest-service", topics.ingestEnv(), Map.of(
                             // trades only: the reference model below predicts high/low from trades
                             "TICKSTOCK_INGEST_SIMULATOR_PROFILE", "trades",
                             "TICKSTOCK_INGEST_SIMULATOR_SEED", "7",
@@ -124,7 +111,7 @@ class HighLowEndToEndIT {
 
     private static List<ConsumerRecord<String, IngestedMessage>> readRawTopic() {
         try (TopicReader<IngestedMessage> raw =
-                TopicReader.fromBeginning(RAW_TICK, new JsonSerde<>(IngestedMessage.class))) {
+                TopicReader.fromBeginning(topics.tick(), new JsonSerde<>(IngestedMessage.class))) {
             raw.awaitAtLeast(TRADES, Duration.ofSeconds(30));
             List<ConsumerRecord<String, IngestedMessage>> records = raw.readFor(Duration.ofMillis(500));
             assertThat(records).hasSize(TRADES);
@@ -161,7 +148,7 @@ class HighLowEndToEndIT {
         assertThat(source.path("feed").asText()).isEqualTo("T");
         assertThat(source.path("providerTs").asLong()).isEqualTo(trade.t());
         assertThat(source.path("ingestTs").asLong()).isEqualTo(expected.input().value().ingestTs());
-        assertThat(source.path("topic").asText()).isEqualTo(RAW_TICK);
+        assertThat(source.path("topic").asText()).isEqualTo(topics.tick());
         assertThat(source.path("partition").asInt()).isEqualTo(expected.input().partition());
         assertThat(source.path("offset").asLong()).isEqualTo(expected.input().offset());
         assertThat(source.path("msgId").asText()).isEqualTo(trade.identity());

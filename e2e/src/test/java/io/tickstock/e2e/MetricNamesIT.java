@@ -3,8 +3,6 @@ package io.tickstock.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tickstock.testsupport.TestBroker;
-import io.tickstock.testsupport.TestTopics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class MetricNamesIT {
 
-    private static final String RUN = "e2e-metrics-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Pattern BUILT_IN = Pattern.compile("^\\| `([a-z0-9_]+)` \\| built-in \\| ([^|]*)\\|",
             Pattern.MULTILINE);
     private static final List<ServiceProcess> services = new ArrayList<>();
@@ -39,16 +35,13 @@ class MetricNamesIT {
 
     @BeforeAll
     static void startAll() {
-        TestTopics.create(1, List.of(RUN + ".raw.tick", RUN + ".events"));
-        Map<String, String> env = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers(),
-                "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", RUN + "-processor",
-                "KAFKA_STREAMS_STATE_DIR", "target/e2e-state/" + RUN,
-                "TICKSTOCK_PROCESSOR_TOPICS_TICK", RUN + ".raw.tick",
-                "TICKSTOCK_PROCESSOR_TOPICS_EVENTS", RUN + ".events",
-                "TICKSTOCK_GATEWAY_EVENTS_TOPIC", RUN + ".events",
-                "TICKSTOCK_INGEST_SOURCE", "none",
-                // the packaged gateway runs the prod profile, which refuses to start without a way to check tokens
-                "TICKSTOCK_GATEWAY_AUTH_API_KEY_SHA256", "0".repeat(64)));
+        RunTopics topics = RunTopics.create("e2e-metrics", 1);
+        Map<String, String> env = new HashMap<>(topics.processorEnv("processor"));
+        env.putAll(topics.ingestEnv());
+        env.putAll(topics.gatewayEnv());
+        env.put("TICKSTOCK_INGEST_SOURCE", "none");
+        // the packaged gateway runs the prod profile, which refuses to start without a way to check tokens
+        env.put("TICKSTOCK_GATEWAY_AUTH_API_KEY_SHA256", "0".repeat(64));
         for (String[] service : new String[][] {{"processor", "channel-processor"}, {"gateway", "ws-gateway"},
             {"ingest", "ingest-service"}}) {
             ServiceProcess process = ServiceProcess.start("metrics-" + service[0], service[1], env);

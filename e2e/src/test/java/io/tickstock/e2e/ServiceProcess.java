@@ -100,7 +100,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGKILL: the process dies at once, nothing flushed, no goodbye to anyone. */
+    /** SIGKILL: the process dies at once, wherever it is (mid-transaction included), as in a crash. */
     void kill() {
         try {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -83,6 +83,9 @@ public final class TestBroker {
                 "group.initial.rebalance.delay.ms", "0",
                 "auto.create.topics.enable", "false",
                 "log.message.timestamp.before.max.ms", String.valueOf(Long.MAX_VALUE),
-                "log.retention.ms", "-1");
+                "log.retention.ms", "-1",
+                // apply time-based retention every second, not every 5 minutes: a topic that would lose data to
+                // it (historical event times) then loses it within the test, where it is seen
+                "log.retention.check.interval.ms", "1000");
     }
 }

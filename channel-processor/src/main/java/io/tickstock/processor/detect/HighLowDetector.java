@@ -12,8 +12,6 @@ import java.util.List;
  */
 public final class HighLowDetector {
 
-    private static final double PRICE_EPSILON = 1e-9;
-
     private final SessionCalendar calendar;
     private final long cooldownMillis;
 
@@ -26,8 +24,13 @@ public final class HighLowDetector {
     public record Extreme(EventType type, double price, double previous, double step) {
     }
 
-    /** The state after an observation and the events it produced (usually none). */
-    public record Outcome(SessionExtremes state, List<Extreme> extremes) {
+    /**
+     * The state after an observation and the events it produced (usually none).
+     *
+     * @param resighted true when the offered high or low is exactly an extreme already emitted: for a bar, the
+     *     same market fact seen again through another source (SPEC §5.2)
+     */
+    public record Outcome(SessionExtremes state, List<Extreme> extremes, boolean resighted) {
     }
 
     /**
@@ -37,16 +40,17 @@ public final class HighLowDetector {
     public Outcome observe(SessionExtremes state, double high, double low, long time) {
         long day = calendar.sessionDay(time);
         if (day == SessionCalendar.NO_SESSION) {
-            return new Outcome(state, List.of());
+            return new Outcome(state, List.of(), false);
         }
         if (state == null || state.sessionDay() != day) {
-            return new Outcome(SessionExtremes.seed(day, high, low), List.of());
+            return new Outcome(SessionExtremes.seed(day, high, low), List.of(), false);
         }
         List<Extreme> extremes = new ArrayList<>(1);
         double lastHigh = state.lastHigh();
         long lastHighAt = state.lastHighAt();
         double highStep = PriceBands.highLowStep(lastHigh);
-        if (high > state.high() && reaches(high, lastHigh + highStep) && cooledDown(lastHighAt, time)) {
+        if (high > state.high() && Thresholds.reaches(high, lastHigh + highStep)
+                && Thresholds.cooledDown(lastHighAt, time, cooldownMillis)) {
             extremes.add(new Extreme(EventType.HIGH, high, state.high(), highStep));
             lastHigh = high;
             lastHighAt = time;
@@ -54,22 +58,21 @@ public final class HighLowDetector {
         double lastLow = state.lastLow();
         long lastLowAt = state.lastLowAt();
         double lowStep = PriceBands.highLowStep(lastLow);
-        if (low < state.low() && reaches(lastLow - lowStep, low) && cooledDown(lastLowAt, time)) {
+        if (low < state.low() && Thresholds.reaches(lastLow - lowStep, low)
+                && Thresholds.cooledDown(lastLowAt, time, cooldownMillis)) {
             extremes.add(new Extreme(EventType.LOW, low, state.low(), lowStep));
             lastLow = low;
             lastLowAt = time;
         }
         SessionExtremes next = new SessionExtremes(day, Math.max(high, state.high()), Math.min(low, state.low()),
                 lastHigh, lastLow, lastHighAt, lastLowAt);
-        return new Outcome(next, extremes);
+        boolean resighted = extremes.isEmpty()
+                && (isEmitted(high, state.lastHigh(), state.lastHighAt()) || isEmitted(low, state.lastLow(),
+                        state.lastLowAt()));
+        return new Outcome(next, extremes, resighted);
     }
 
-    /** {@code a >= b} for decimal prices: a price exactly at a threshold reaches it despite binary rounding. */
-    private static boolean reaches(double a, double b) {
-        return a >= b - PRICE_EPSILON;
-    }
-
-    private boolean cooledDown(long lastAt, long time) {
-        return lastAt == SessionExtremes.NEVER || time - lastAt >= cooldownMillis;
+    private static boolean isEmitted(double price, double lastEmitted, long lastEmittedAt) {
+        return lastEmittedAt != Thresholds.NEVER && price == lastEmitted;
     }
 }

@@ -14,7 +14,7 @@ package io.tickstock.processor.detect;
 public record SessionExtremes(
         long sessionDay, double high, double low, double lastHigh, double lastLow, long lastHighAt, long lastLowAt) {
 
-    public static final long NEVER = Long.MIN_VALUE;
+    public static final long NEVER = Thresholds.NEVER;
 
     /** The first prices of a session set the extremes without an event. */
     public static SessionExtremes seed(long sessionDay, double high, double low) {

@@ -7,7 +7,6 @@ import io.tickstock.model.MarketEvent;
 import io.tickstock.model.SourceContext;
 import io.tickstock.model.Topics;
 import io.tickstock.model.id.EventIds;
-import io.tickstock.processor.prioritize.Priorities;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +31,10 @@ final class EventRecords {
         }
     }
 
+    /** What a detector found, before it becomes a record. */
+    record Detection(EventType type, Direction direction, double price, Map<String, Double> details) {
+    }
+
     /** Details rounded to 8 decimals: what binary arithmetic adds beyond that (0.09659000000000001) is noise. */
     private static Map<String, Double> readable(Map<String, Double> details) {
         Map<String, Double> rounded = new HashMap<>();
@@ -41,14 +44,13 @@ final class EventRecords {
         return rounded;
     }
 
-    static Record<String, MarketEvent> event(Input input, EventType type, Direction direction, double price,
-            Map<String, Double> details, long detectedAt) {
+    static Record<String, MarketEvent> event(Input input, Detection detection, int priority, long detectedAt) {
         String symbol = input.message().msg().sym();
         long eventTime = input.message().msg().eventTime();
-        int priority = Priorities.of(type);
+        EventType type = detection.type();
         MarketEvent event = new MarketEvent(MarketEvent.VERSION, EventIds.of(input.message().msg().identity(), type),
-                type, symbol, direction, price, priority, type.channel(), eventTime, detectedAt, readable(details),
-                input.source());
+                type, symbol, detection.direction(), detection.price(), priority, type.channel(), eventTime,
+                detectedAt, readable(detection.details()), input.source());
         RecordHeaders headers = new RecordHeaders();
         headers.add(Topics.PRIORITY_HEADER, Integer.toString(priority).getBytes(StandardCharsets.UTF_8));
         return new Record<>(symbol, event, eventTime, headers);

@@ -1,43 +1,39 @@
 package io.tickstock.processor.topology;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.tickstock.model.Channel;
-import io.tickstock.model.IngestedMessage;
-import io.tickstock.model.MarketEvent;
-import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.ProcessorConfig;
-import io.tickstock.processor.detect.HighLowDetector;
-import io.tickstock.processor.metrics.ChannelMetrics;
-import io.tickstock.processor.state.SymbolState;
+import io.tickstock.processor.detect.SurgeDetector;
+import io.tickstock.processor.detect.TrendDetector;
+import io.tickstock.processor.state.TickSample;
+import io.tickstock.processor.state.TickSeries;
+import io.tickstock.processor.state.TickState;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The tick sub-topology: {@code tickstock.raw.tick} → input dedup → session high/low → {@code tickstock.events}.
+ * The tick channel: {@code tickstock.raw.tick} ({@code T} trades, {@code A} per-second bars) → input dedup →
+ * session high/low, surge, trend → {@code tickstock.events}. Its wall-clock punctuator resets the session extremes
+ * of quiet symbols when a new session begins.
  */
 public final class TickChannel {
 
     private TickChannel() {
     }
 
-    public static void addTo(StreamsBuilder builder, ProcessorConfig config, MeterRegistry registry) {
-        Duration retention = config.dedup().retention();
+    static void addTo(StreamsBuilder builder, ChannelParts parts) {
+        ProcessorConfig config = parts.config();
+        SurgeDetector surge = new SurgeDetector(config.surge());
+        TrendDetector trend = new TrendDetector(config.trend());
+        long retention = TickSeries.retentionMillis(trend);
+        builder.addStateStore(Stores.keyValueStoreBuilder(parts.stores().keyValue(StoreNames.TICK_STATE),
+                Serdes.String(), parts.stateSerde(TickState.class, StoreNames.TICK_STATE)));
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.INPUT_DEDUP, retention, retention, false),
-                Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.SYMBOL_STATE),
-                Serdes.String(), new JsonSerde<>(SymbolState.class)));
-
-        HighLowDetector highLow = new HighLowDetector(config.session().calendar(), config.highLow().cooldown());
-        ChannelMetrics metrics = new ChannelMetrics(registry, Channel.TICK);
-        builder.stream(config.topics().tick(), Consumed.with(Serdes.String(), new JsonSerde<>(IngestedMessage.class)))
-                .process(() -> new TickProcessor(highLow, retention.toMillis(), metrics),
-                        StoreNames.INPUT_DEDUP, StoreNames.SYMBOL_STATE)
-                .to(config.topics().events(), Produced.with(Serdes.String(), new JsonSerde<>(MarketEvent.class)));
+                parts.stores().window(StoreNames.TICK_SERIES, Duration.ofMillis(retention), Duration.ofSeconds(1)),
+                Serdes.String(), parts.stateSerde(TickSample.class, StoreNames.TICK_SERIES)).withLoggingEnabled(StoreKind.WINDOW_CHANGELOG));
+        parts.wire(builder, Channel.TICK, config.topics().tick(),
+                () -> new TickProcessor(parts, surge, trend, retention),
+                StoreNames.TICK_STATE, StoreNames.TICK_SERIES);
     }
 }

@@ -29,10 +29,26 @@ class SessionCalendarTest {
             ALWAYS,    2024-03-16T00:00:00,  2024-03-16
             ALWAYS,    2024-03-16T23:59:59,  2024-03-16
             ALWAYS,    2024-03-17T00:00:00,  2024-03-17
+            # Good Friday: the exchange is closed, the demo calendar is not
+            REGULAR,   2024-03-29T10:00:00,
+            EXTENDED,  2024-03-29T10:00:00,
+            ALWAYS,    2024-03-29T10:00:00,  2024-03-29
             """)
     void sessionsAreNewYorkTradingHours(SessionCalendar calendar, String time, LocalDate session) {
         long expected = session == null ? SessionCalendar.NO_SESSION : session.toEpochDay();
 
         assertThat(calendar.sessionDay(newYork(time))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} at {1} -> {2} ms since open")
+    @CsvSource(textBlock = """
+            REGULAR,   2024-03-12T09:30:00,  0
+            REGULAR,   2024-03-12T09:59:59,  1799000
+            REGULAR,   2024-03-12T09:29:59,  -1
+            REGULAR,   2024-03-29T10:00:00,  -1
+            ALWAYS,    2024-03-12T10:00:00,  -1
+            """)
+    void timeSinceTheOpen(SessionCalendar calendar, String time, long sinceOpen) {
+        assertThat(calendar.sinceOpen(newYork(time))).isEqualTo(sinceOpen);
     }
 }
