@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A client's subscription as the protocol defines it (docs/protocol.md): comma-separated {@code TYPE.SYMBOL}
  * patterns, {@code *} for any type or any symbol, the first dot separating type from symbol. The harness matches
- * the committed events against it to know what each client is owed.
+ * the committed events against it to know what each client is owed. Written from the protocol page, apart from the
+ * gateway's own matcher, so that a matching bug there cannot hide here.
  */
 public final class Subscription {
 

@@ -36,6 +36,8 @@ public final class ReportWriter {
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
         "#e377c2"};
 
+    private static final Map<String, String> FEEDS = Map.of("tick", "T, A", "ohlcv", "AM", "fmv", "FMV");
+
     private ReportWriter() {
     }
 
@@ -168,7 +170,8 @@ public final class ReportWriter {
 
     private static void latency(StringBuilder md, RunResult r) {
         md.append("Latency, `ingestTs` → read by a client (every delivery of every event of the run's input after "
-                + "the warm-up, to every reading client):\n\n");
+                + "the warm-up, to every reading client), by the feed of the event's input: a high found in a minute "
+                + "bar counts as ohlcv:\n\n");
         md.append("| events | deliveries | p50 | p90 | p99 | p99.9 | max | mean |\n|---|---|---|---|---|---|---|---|\n");
         r.latency().forEach((key, p) -> md.append(String.format(Locale.ROOT,
                 "| %s | %,d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", label(key), p.count(),
@@ -187,7 +190,7 @@ public final class ReportWriter {
     private static String label(String key) {
         return switch (key) {
             case "all" -> "all";
-            case "tick", "ohlcv", "fmv" -> "channel " + key;
+            case "tick", "ohlcv", "fmv" -> "input " + key + " (" + FEEDS.get(key) + ")";
             case "ingest→detected" -> "hop: ingestTs → detectedAt (ingest, Kafka, processor)";
             case "detected→read" -> "hop: detectedAt → read (commit, Kafka, gateway, WebSocket)";
             default -> "priority " + key;

@@ -1,5 +1,6 @@
 package io.tickstock.perf.run;
 
+import io.tickstock.model.Feed;
 import io.tickstock.perf.client.PerfClient;
 import io.tickstock.perf.client.ServerObject;
 import io.tickstock.perf.expect.BarBursts;
@@ -37,12 +38,25 @@ final class Deliveries implements PerfClient.Sink {
         delivered.incrementAndGet();
         if (event.ingestTs() >= measureFromMillis && !client.stalls()) {
             long latency = receivedMicros - event.ingestTs() * 1_000;
-            latencies.record(event.channel(), event.priority(), phases.phaseAt(event.ingestTs()), latency,
+            latencies.record(inputChannel(event), event.priority(), phases.phaseAt(event.ingestTs()), latency,
                     (event.detectedAt() - event.ingestTs()) * 1_000);
             client.recordLatency(latency);
         }
         if (client.name().equals(burstClient) && event.feed().equals("AM")) {
             bursts.delivered(event.providerTs(), receivedMicros / 1_000);
+        }
+    }
+
+    /**
+     * The channel of the event's input (its {@code source.feed}): T and A are tick, AM is ohlcv, FMV is fmv. SPEC §9
+     * measures tick latency and the OHLCV minute burst apart, and a high found in a minute bar (an event of type
+     * {@code high}, owned by the tick detector) belongs to the burst, not to the tick latency.
+     */
+    static String inputChannel(ServerObject event) {
+        try {
+            return Feed.ofCode(event.feed()).channel().wireName();
+        } catch (IllegalArgumentException e) {
+            return event.channel();
         }
     }
 

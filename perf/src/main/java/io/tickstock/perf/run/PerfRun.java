@@ -275,7 +275,9 @@ public final class PerfRun {
             putTotal(gatewayCounts, "received", gateway, "tickstock_gateway_events_received_total");
             return new Counters(ingest.published(),
                     ServiceMetrics.counts(processor, "tickstock_channel_processed_total", "channel"),
-                    ServiceMetrics.counts(processor, "tickstock_channel_duplicates_total", "channel"),
+                    // input re-deliveries only (SPEC §5.1); cross-source sightings of one fact are counted apart
+                    ServiceMetrics.counts(processor, "tickstock_channel_duplicates_total", "channel",
+                            s -> s.labels().getOrDefault("kind", "input").equals("input")),
                     ServiceMetrics.counts(processor, "tickstock_channel_emitted_total", "channel"),
                     gatewayCounts, ingest.simulator(), processor.has("tickstock_channel_processed_total"));
         }

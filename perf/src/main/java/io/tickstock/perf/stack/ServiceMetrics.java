@@ -4,6 +4,7 @@ import io.tickstock.tools.status.MetricsText;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The counters the harness reconciles, scraped from a service's {@code /q/metrics} (names: the metric contract in
@@ -25,8 +26,14 @@ public final class ServiceMetrics {
 
     /** A counter per value of {@code label} (e.g. the processor's {@code processed} per channel). */
     public static Map<String, Long> counts(MetricsText metrics, String name, String label) {
+        return counts(metrics, name, label, sample -> true);
+    }
+
+    /** As {@link #counts(MetricsText, String, String)}, over the samples {@code filter} keeps. */
+    public static Map<String, Long> counts(MetricsText metrics, String name, String label,
+            Predicate<MetricsText.Sample> filter) {
         Map<String, Long> counts = new TreeMap<>();
-        metrics.sumBy(name, label).forEach((key, value) -> counts.put(key, Math.round(value)));
+        metrics.sumBy(name, label, filter).forEach((key, value) -> counts.put(key, Math.round(value)));
         return counts;
     }
 
