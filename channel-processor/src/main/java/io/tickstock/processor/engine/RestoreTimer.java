@@ -85,7 +85,9 @@ public class RestoreTimer implements StateRestoreListener {
         if (restoring.isEmpty()) {
             long nanos = nanoClock.getAsLong() - episodeStart;
             episodes.record(Duration.ofNanos(nanos));
-            LOG.infof("state restored: %d store partitions, %d changelog records in %d ms", episodeStores,
+            // a restart on its own volume restores nothing: worth a line only when records were replayed
+            LOG.logf(episodeRecords > 0 ? Logger.Level.INFO : Logger.Level.DEBUG,
+                    "state restored: %d store partitions, %d changelog records in %d ms", episodeStores,
                     episodeRecords, nanos / 1_000_000);
         }
     }
