@@ -9,6 +9,8 @@ import io.tickstock.model.IngestedMessage;
 import io.tickstock.model.Trade;
 import io.tickstock.model.id.EventIds;
 import io.tickstock.model.serde.JsonSerde;
+import io.tickstock.testsupport.RunTopics;
+import io.tickstock.testsupport.ServiceProcess;
 import io.tickstock.testsupport.TopicReader;
 import io.tickstock.testsupport.WsTestClient;
 import java.net.URI;

@@ -3,6 +3,8 @@ package io.tickstock.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tickstock.testsupport.RunTopics;
+import io.tickstock.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

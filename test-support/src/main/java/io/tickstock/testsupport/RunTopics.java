@@ -1,7 +1,5 @@
-package io.tickstock.e2e;
+package io.tickstock.testsupport;
 
-import io.tickstock.testsupport.TestBroker;
-import io.tickstock.testsupport.TestTopics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +9,10 @@ import java.util.UUID;
  * One test run's own copy of the topics of SPEC §2 on the shared test broker, and the environment that points each
  * service at them: runs never see each other's data, and a service never waits for a topic nobody created.
  */
-record RunTopics(String run, String tick, String ohlcv, String fmv, String rawDlq, String events, String processorDlq) {
+public record RunTopics(String run, String tick, String ohlcv, String fmv, String rawDlq, String events,
+        String processorDlq) {
 
-    static RunTopics create(String prefix, int partitions) {
+    public static RunTopics create(String prefix, int partitions) {
         String run = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         RunTopics topics = new RunTopics(run, run + ".raw.tick", run + ".raw.ohlcv", run + ".raw.fmv",
                 run + ".raw.dlq", run + ".events", run + ".processor.dlq");
@@ -22,17 +21,17 @@ record RunTopics(String run, String tick, String ohlcv, String fmv, String rawDl
     }
 
     /** The same inputs, with events written to another topic (created here). */
-    RunTopics withEvents(String otherEvents, int partitions) {
+    public RunTopics withEvents(String otherEvents, int partitions) {
         TestTopics.create(partitions, List.of(otherEvents));
         return new RunTopics(run, tick, ohlcv, fmv, rawDlq, otherEvents, processorDlq);
     }
 
-    List<String> all() {
+    public List<String> all() {
         return List.of(tick, ohlcv, fmv, rawDlq, events, processorDlq);
     }
 
     /** A processor of its own consumer group and state directory, named {@code run-suffix}. */
-    Map<String, String> processorEnv(String suffix) {
+    public Map<String, String> processorEnv(String suffix) {
         String app = run + "-" + suffix;
         Map<String, String> env = kafka();
         env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", app);
@@ -45,7 +44,7 @@ record RunTopics(String run, String tick, String ohlcv, String fmv, String rawDl
         return env;
     }
 
-    Map<String, String> ingestEnv() {
+    public Map<String, String> ingestEnv() {
         Map<String, String> env = kafka();
         env.put("TICKSTOCK_INGEST_TOPICS_TICK", tick);
         env.put("TICKSTOCK_INGEST_TOPICS_OHLCV", ohlcv);
@@ -54,7 +53,7 @@ record RunTopics(String run, String tick, String ohlcv, String fmv, String rawDl
         return env;
     }
 
-    Map<String, String> gatewayEnv() {
+    public Map<String, String> gatewayEnv() {
         Map<String, String> env = kafka();
         env.put("TICKSTOCK_GATEWAY_EVENTS_TOPIC", events);
         return env;

@@ -1,4 +1,4 @@
-package io.tickstock.e2e;
+package io.tickstock.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,8 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One TickStock service started as users start it: its packaged Quarkus app in its own JVM, configured by env. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One TickStock service started as users start it: its packaged Quarkus app in its own JVM, configured by env. The
+ * end-to-end tests and the perf harness's smoke run share it. The repository root comes from the system property
+ * {@code tickstock.root}; logs go to {@code target/service-logs/NAME.log} of the module running the test.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Path ROOT = Path.of(System.getProperty("tickstock.root", ".."));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -36,17 +40,17 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the service of {@code module} on a free port with {@code env} on top of the caller's environment. */
-    static ServiceProcess start(String name, String module, Map<String, String> env) {
+    public static ServiceProcess start(String name, String module, Map<String, String> env) {
         Path jar = ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn verify) so it is packaged first");
         }
         int port = freePort();
-        Path log = ROOT.resolve("e2e/target/e2e-logs").resolve(name + ".log");
+        Path log = Path.of("target", "service-logs").resolve(name + ".log");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(javaBin(), "-Xmx256m",
-                    "-Dtickstock.component=e2e-" + name, "-jar", jar.toString()))
+                    "-Dtickstock.component=test-" + name, "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> environment = new HashMap<>(env);
@@ -70,12 +74,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** Waits for {@code /q/health/ready} to answer 200; fails with the service's log if it died. */
-    ServiceProcess awaitReady() {
+    public ServiceProcess awaitReady() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 // refused connections while the service boots are expected; a dead process is not
                 .ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
@@ -88,7 +92,7 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -101,12 +105,17 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the process dies at once, wherever it is (mid-transaction included), as in a crash. */
-    void kill() {
+    public void kill() {
         try {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The process id, for sampling its resources. */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGTERM, as an orchestrator stops it; SIGKILL if it does not exit in time. */

@@ -1,0 +1,158 @@
+package io.tickstock.perf.measure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Latencies of every event every client read (ingestTs → read, microseconds), recorded lock-free from the client
+ * threads: over the whole run, per channel and per priority, per interval for the timeline, and per phase (a ramp's
+ * steps, by the input's time).
+ */
+public final class Latencies {
+
+    /** Longest latency tracked: beyond an hour nothing is "late" any more, it is lost. */
+    public static final long MAX_MICROS = 3_600_000_000L;
+    private static final int DIGITS = 3;
+    static final String[] CHANNELS = {"tick", "ohlcv", "fmv"};
+    private static final int PRIORITIES = 4;
+
+    /** The two hops every event's latency splits into at the processor's {@code detectedAt}. */
+    public static final String[] HOPS = {"ingest→detected", "detected→read"};
+
+    /** The recorders of one scope: all events, each channel, each priority, the two hops. */
+    private static final class Set {
+        final Recorder all = recorder();
+        final Recorder[] channels = {recorder(), recorder(), recorder()};
+        final Recorder[] priorities = {recorder(), recorder(), recorder(), recorder()};
+        final Recorder[] hops = {recorder(), recorder()};
+
+        void record(int channel, int priority, long micros, long toDetectedMicros) {
+            all.recordValue(micros);
+            hops[0].recordValue(clamp(toDetectedMicros));
+            hops[1].recordValue(clamp(micros - toDetectedMicros));
+            if (channel >= 0) {
+                channels[channel].recordValue(micros);
+            }
+            if (priority >= 0 && priority < PRIORITIES) {
+                priorities[priority].recordValue(micros);
+            }
+        }
+    }
+
+    /** Interval and total histograms of one scope, by key ({@code all}, {@code tick}, …, {@code P0} …). */
+    public static final class Breakdown {
+        private final Map<String, Histogram> histograms = new LinkedHashMap<>();
+
+        Breakdown() {
+            histograms.put("all", histogram());
+            for (String channel : CHANNELS) {
+                histograms.put(channel, histogram());
+            }
+            for (int p = 0; p < PRIORITIES; p++) {
+                histograms.put("P" + p, histogram());
+            }
+            for (String hop : HOPS) {
+                histograms.put(hop, histogram());
+            }
+        }
+
+        void add(Set set) {
+            histograms.get("all").add(set.all.getIntervalHistogram());
+            for (int c = 0; c < CHANNELS.length; c++) {
+                histograms.get(CHANNELS[c]).add(set.channels[c].getIntervalHistogram());
+            }
+            for (int p = 0; p < PRIORITIES; p++) {
+                histograms.get("P" + p).add(set.priorities[p].getIntervalHistogram());
+            }
+            for (int h = 0; h < HOPS.length; h++) {
+                histograms.get(HOPS[h]).add(set.hops[h].getIntervalHistogram());
+            }
+        }
+
+        void add(Breakdown other) {
+            other.histograms.forEach((key, histogram) -> histograms.get(key).add(histogram));
+        }
+
+        public Histogram get(String key) {
+            return histograms.get(key);
+        }
+
+        /** Percentiles per key, keys without events left out. */
+        public Map<String, Percentiles> percentiles() {
+            Map<String, Percentiles> map = new LinkedHashMap<>();
+            histograms.forEach((key, histogram) -> {
+                if (histogram.getTotalCount() > 0) {
+                    map.put(key, Percentiles.of(histogram));
+                }
+            });
+            return map;
+        }
+    }
+
+    private final Set run = new Set();
+    private final Map<Integer, Set> phases = new ConcurrentHashMap<>();
+    private final Breakdown total = new Breakdown();
+    private final Map<Integer, Breakdown> phaseTotals = new ConcurrentHashMap<>();
+
+    /**
+     * Records one event read: its channel ({@code tick}, …), priority, phase, latency, and how much of that passed
+     * before the processor emitted it ({@code detectedAt − ingestTs}).
+     */
+    public void record(String channel, int priority, int phase, long micros, long toDetectedMicros) {
+        long clamped = clamp(micros);
+        int c = channelIndex(channel);
+        run.record(c, priority, clamped, Math.min(toDetectedMicros, clamped));
+        if (phase >= 0) {
+            phases.computeIfAbsent(phase, p -> new Set()).record(c, priority, clamped,
+                    Math.min(toDetectedMicros, clamped));
+        }
+    }
+
+    private static long clamp(long micros) {
+        return Math.min(Math.max(0, micros), MAX_MICROS);
+    }
+
+    private static int channelIndex(String channel) {
+        for (int i = 0; i < CHANNELS.length; i++) {
+            if (CHANNELS[i].equals(channel)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * What was recorded since the last call (for the timeline), added to the run's totals. Call it from one thread;
+     * totals include only what an interval has collected.
+     */
+    public synchronized Breakdown interval() {
+        Breakdown interval = new Breakdown();
+        interval.add(run);
+        total.add(interval);
+        phases.forEach((phase, set) -> {
+            Breakdown step = new Breakdown();
+            step.add(set);
+            phaseTotals.computeIfAbsent(phase, p -> new Breakdown()).add(step);
+        });
+        return interval;
+    }
+
+    public synchronized Breakdown total() {
+        return total;
+    }
+
+    public synchronized Breakdown phase(int phase) {
+        return phaseTotals.getOrDefault(phase, new Breakdown());
+    }
+
+    private static Recorder recorder() {
+        return new Recorder(MAX_MICROS, DIGITS);
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(MAX_MICROS, DIGITS);
+    }
+}

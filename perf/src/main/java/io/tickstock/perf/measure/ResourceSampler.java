@@ -1,0 +1,199 @@
+package io.tickstock.perf.measure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resident memory and CPU of each component (services, broker, the harness itself), read from {@code /proc} once a
+ * second through the run: {@code VmRSS} of {@code /proc/PID/status}, and user + system time of
+ * {@code /proc/PID/stat} (in clock ticks of 1/100 s, Linux's USER_HZ on every common platform). CPU is a percentage
+ * of one core, so two busy cores read 200 %.
+ */
+public final class ResourceSampler {
+
+    private static final double TICKS_PER_SECOND = 100;
+
+    /** One component at one moment. */
+    public record Usage(double rssMb, double cpuPercent) {
+    }
+
+    /** All components at one moment, with the machine's load. */
+    public record Sample(long atMillis, Map<String, Usage> components, double machineCpuPercent, double load1) {
+    }
+
+    /** Peak and average over a run. */
+    public record Summary(double rssPeakMb, double rssAvgMb, double cpuPeakPercent, double cpuAvgPercent) {
+    }
+
+    private final Map<String, Long> pids = new ConcurrentHashMap<>();
+    private final Map<String, long[]> lastTicks = new LinkedHashMap<>();
+    private final List<Sample> samples = new ArrayList<>();
+    private long lastAt;
+    private long[] lastMachine;
+
+    public ResourceSampler(Map<String, Long> components) {
+        pids.putAll(components);
+    }
+
+    /** Samples {@code name} from now on (a process started during the run). */
+    public void watch(String name, long pid) {
+        pids.put(name, pid);
+    }
+
+    public void forget(String name) {
+        pids.remove(name);
+    }
+
+    /** Takes one sample; the first one only sets the CPU baseline. */
+    public synchronized Sample sample() {
+        long now = System.currentTimeMillis();
+        double seconds = lastAt == 0 ? 0 : (now - lastAt) / 1000.0;
+        Map<String, Usage> components = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            long ticks = cpuTicks(pid);
+            double rss = rssMb(pid);
+            if (ticks < 0 || rss < 0) {
+                return; // gone
+            }
+            long[] last = lastTicks.get(name);
+            double cpu = last == null || last[0] != pid || seconds == 0 ? 0
+                    : (ticks - last[1]) / TICKS_PER_SECOND / seconds * 100;
+            lastTicks.put(name, new long[] {pid, ticks});
+            components.put(name, new Usage(round(rss), round(cpu)));
+        });
+        long[] machine = machineTicks();
+        double machineCpu = 0;
+        if (lastMachine != null && machine != null && machine[0] > lastMachine[0]) {
+            machineCpu = 100.0 * (machine[1] - lastMachine[1]) / (machine[0] - lastMachine[0]);
+        }
+        lastMachine = machine;
+        lastAt = now;
+        Sample sample = new Sample(now, components, round(machineCpu), load1());
+        if (seconds > 0) {
+            samples.add(sample);
+        }
+        return sample;
+    }
+
+    public synchronized List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** Peak and average per component over the samples taken. */
+    public synchronized Map<String, Summary> summaries() {
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        for (String name : namesInOrder()) {
+            double peakRss = 0;
+            double sumRss = 0;
+            double peakCpu = 0;
+            double sumCpu = 0;
+            int n = 0;
+            for (Sample sample : samples) {
+                Usage usage = sample.components().get(name);
+                if (usage != null) {
+                    peakRss = Math.max(peakRss, usage.rssMb());
+                    sumRss += usage.rssMb();
+                    peakCpu = Math.max(peakCpu, usage.cpuPercent());
+                    sumCpu += usage.cpuPercent();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                summaries.put(name, new Summary(peakRss, round(sumRss / n), peakCpu, round(sumCpu / n)));
+            }
+        }
+        return summaries;
+    }
+
+    /** The highest sum of the named components' RSS at any one moment. */
+    public synchronized double peakSumMb(List<String> names) {
+        double peak = 0;
+        for (Sample sample : samples) {
+            double sum = 0;
+            for (String name : names) {
+                Usage usage = sample.components().get(name);
+                sum += usage == null ? 0 : usage.rssMb();
+            }
+            peak = Math.max(peak, sum);
+        }
+        return round(peak);
+    }
+
+    private List<String> namesInOrder() {
+        List<String> names = new ArrayList<>();
+        for (Sample sample : samples) {
+            for (String name : sample.components().keySet()) {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** utime + stime of a process in clock ticks; -1 when it is gone. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name (field 2) is in parentheses and may hold spaces: count fields after its ')'
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Resident set size in MB; -1 when the process is gone. */
+    static double rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The machine's {total, busy} jiffies from the first line of /proc/stat, or null off Linux. */
+    private static long[] machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + (cpu.length > 5 ? Long.parseLong(cpu[5]) : 0);
+            return new long[] {total, total - idle};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The one-minute load average; -1 off Linux. */
+    public static double load1() {
+        return loadAverages()[0];
+    }
+
+    /** The 1, 5 and 15 minute load averages; -1 each off Linux. */
+    public static double[] loadAverages() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return new double[] {Double.parseDouble(load[0]), Double.parseDouble(load[1]), Double.parseDouble(load[2])};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {-1, -1, -1};
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,73 @@
+package io.tickstock.perf.report;
+
+import io.tickstock.perf.expect.BarBursts;
+import io.tickstock.perf.measure.Percentiles;
+import io.tickstock.perf.measure.ResourceSampler;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** The end of a run on the console: the verdict, then one line per kind of figure. */
+public final class ConsoleSummary {
+
+    private ConsoleSummary() {
+    }
+
+    public static void print(RunResult r, PrintStream out) {
+        out.printf("%n==> %s: %s in %.0f s (load average before %.2f, after %.2f)%n", r.scenario(), r.verdict(),
+                r.seconds(), r.machine().loadBefore()[0], r.machine().loadAfter()[0]);
+        RunResult.Input in = r.input();
+        out.printf("    input      %,d messages, %,.0f/min (nominal %,.0f/min), %,d injected duplicates%n",
+                in.total(), in.perMinute(), in.nominalPerMinute(),
+                in.duplicates().values().stream().mapToLong(Long::longValue).sum());
+        out.printf("    events     %,d committed %s%n", in.events().getOrDefault("all", 0L), in.events());
+        r.latency().forEach((key, p) -> out.printf("    latency    %-5s %s%n", key, line(p)));
+        if (r.baseline() != null) {
+            out.printf("    kafka      EndToEndLatency p50 %d ms, p99 %d ms, p99.9 %d ms: our tick p99 is %.1fx "
+                    + "Kafka's%n", r.baseline().probe().p50Ms(), r.baseline().probe().p99Ms(),
+                    r.baseline().probe().p999Ms(), r.baseline().tickP99OverKafkaP99());
+        }
+        List<BarBursts.Burst> bursts = r.bursts();
+        if (!bursts.isEmpty()) {
+            out.printf("    bursts     %d minute bursts of %,d bars, last bar ingested -> last event at a client: %s%n",
+                    bursts.size(), bursts.get(0).bars(), burstLine(bursts));
+        }
+        for (RunResult.GroupResult g : r.groups()) {
+            out.printf("    clients    %-10s x%-5d %,d owed, %,d lost, %,d duplicated, %,d unexpected; %d intact;"
+                    + " p99 median %.1f ms, worst %.1f ms%n", g.name(), g.clients(), g.expected(), g.lost(),
+                    g.duplicated(), g.unexpected(), g.intact(), g.p50OfP99(), g.maxOfP99());
+        }
+        for (Map.Entry<String, ResourceSampler.Summary> e : r.resources().entrySet()) {
+            ResourceSampler.Summary s = e.getValue();
+            out.printf("    resources  %-11s RSS peak %6.0f MB avg %6.0f MB   CPU peak %5.0f%% avg %5.0f%%%n",
+                    e.getKey(), s.rssPeakMb(), s.rssAvgMb(), s.cpuPeakPercent(), s.cpuAvgPercent());
+        }
+        out.printf("    resources  three services together: RSS peak %.0f MB%n", r.servicesRssPeakMb());
+        long held = r.reconciliation().stream().filter(RunResult.Check::ok).count();
+        out.printf("    checks     %d of %d reconciliations hold; topic: %,d events of the run, %d ids twice%n",
+                held, r.reconciliation().size(), r.topic().committedInRun(), r.topic().repeatedIds());
+        if (r.steps().size() > 1) {
+            for (RunResult.Step s : r.steps()) {
+                out.printf("    step %-2d    x%-4s %,9.0f/min  tick p99 %7.1f ms  lost %d  dup %d  %s%n", s.index(),
+                        s.multiplier(), s.achievedPerMinute(), s.tick().p99(), s.lost(), s.duplicated(),
+                        s.good() ? "good" : "BAD " + s.note());
+            }
+        }
+        r.notes().forEach(n -> out.println("    note       " + n));
+        r.failures().forEach(f -> out.println("    FAILED     " + f));
+    }
+
+    static String line(Percentiles p) {
+        return String.format("p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f ms  (%,d events)", p.p50(), p.p90(),
+                p.p99(), p.p999(), p.max(), p.count());
+    }
+
+    static String burstLine(List<BarBursts.Burst> bursts) {
+        List<Long> done = bursts.stream().map(BarBursts.Burst::latencyMillis).filter(l -> l >= 0).sorted().toList();
+        if (done.isEmpty()) {
+            return "no burst had all its events delivered";
+        }
+        return String.format("median %,d ms, worst %,d ms (%d of %d bursts complete)", done.get(done.size() / 2),
+                done.get(done.size() - 1), done.size(), bursts.size());
+    }
+}

@@ -1,0 +1,64 @@
+package io.tickstock.perf.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tickstock.model.serde.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The results directory: one JSON file per run, {@code SCENARIO-yyyyMMdd-HHmmss.json} (UTC). */
+public final class ResultFiles {
+
+    private static final ObjectMapper MAPPER = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private ResultFiles() {
+    }
+
+    public static Path write(Path directory, RunResult result) {
+        Path file = directory.resolve(result.scenario() + "-"
+                + STAMP.format(Instant.ofEpochMilli(result.startedAtMillis())) + ".json");
+        try {
+            Files.createDirectories(directory);
+            MAPPER.writeValue(file.toFile(), result);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    public static RunResult read(Path file) {
+        try {
+            return MAPPER.readValue(file.toFile(), RunResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The latest run of each scenario in {@code directory}, by scenario name. */
+    public static Map<String, RunResult> latest(Path directory) {
+        Map<String, RunResult> latest = new LinkedHashMap<>();
+        if (!Files.isDirectory(directory)) {
+            return latest;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            List<RunResult> results = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
+                    .map(ResultFiles::read).sorted(Comparator.comparingLong(RunResult::startedAtMillis)).toList();
+            results.forEach(r -> latest.put(r.scenario(), r));
+            return latest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.tickstock.perf.report;
+
+import io.tickstock.perf.expect.BarBursts;
+import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.measure.KafkaBaseline;
+import io.tickstock.perf.measure.Percentiles;
+import io.tickstock.perf.measure.ResourceSampler;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure of one run, as written to {@code perf/results/SCENARIO-TIMESTAMP.json} and read back by the report.
+ * Times are epoch milliseconds, latencies milliseconds, memory MB (2^20 bytes), CPU percent of one core.
+ *
+ * @param verdict {@code PASSED} when nothing was lost, repeated or unaccounted for; {@code FAILED} otherwise,
+ *     whatever the speed; {@code failures} says why
+ * @param latency ingestTs → read by a client, over every event of the run's input every reading client read:
+ *     {@code all}, per channel ({@code tick}, {@code ohlcv}, {@code fmv}) and per priority ({@code P0} …)
+ * @param clients the measuring clients, the stalled one, and any client whose integrity failed
+ * @param groups every client group summarised (a thousand fan-out clients are one line)
+ * @param steps a ramp's steps; one step for other scenarios
+ */
+public record RunResult(
+        String scenario,
+        String startedAt,
+        long startedAtMillis,
+        double seconds,
+        String verdict,
+        List<String> failures,
+        List<String> notes,
+        Configuration configuration,
+        Machine machine,
+        Input input,
+        Map<String, Percentiles> latency,
+        Baseline baseline,
+        List<BarBursts.Burst> bursts,
+        List<ClientResult> clients,
+        List<GroupResult> groups,
+        TopicIntegrity topic,
+        List<Check> reconciliation,
+        Map<String, ResourceSampler.Summary> resources,
+        double servicesRssPeakMb,
+        Map<String, Long> gateway,
+        List<TimelinePoint> timeline,
+        List<Step> steps) {
+
+    public static final String PASSED = "PASSED";
+    public static final String FAILED = "FAILED";
+
+    public boolean passed() {
+        return PASSED.equals(verdict);
+    }
+
+    /** How the run was set up, to repeat it. */
+    public record Configuration(String profile, List<PhaseConfig> phases, List<ClientConfig> clients,
+            double p99LimitMillis, int baselineMessages, double warmupSeconds, String stack, String gateway, String ingest,
+            String bootstrap, String command) {
+    }
+
+    public record PhaseConfig(double multiplier, double seconds) {
+    }
+
+    public record ClientConfig(String name, int count, String subscription, boolean stalls) {
+    }
+
+    /** The machine and how busy it was around the run. */
+    public record Machine(String host, int cores, double memoryGb, String cpu, String os, String java,
+            double[] loadBefore, double[] loadAfter) {
+    }
+
+    /**
+     * What went in and came out.
+     *
+     * @param sent messages the simulator sent, per feed, injected duplicates included
+     * @param duplicates of those, injected duplicates (re-sent copies)
+     * @param perMinute messages sent per minute of the run (the achieved rate, not the nominal one)
+     * @param rawRecords records the run added to each raw topic
+     * @param events events of the run's input committed to {@code tickstock.events}, per channel and in all
+     */
+    public record Input(Map<String, Long> sent, Map<String, Long> duplicates, long total, double perMinute,
+            double nominalPerMinute, Map<String, Long> rawRecords, Map<String, Long> events) {
+    }
+
+    /** Kafka's own one-hop latency on the same broker during the run, and our tick p99 against its p99. */
+    public record Baseline(KafkaBaseline.Result probe, double tickP99OverKafkaP99) {
+    }
+
+    public record ClientResult(String name, String subscription, boolean stalls, long events, long snapshots,
+            long shed, long conflated, Integer closeCode, List<String> errors, IntegrityReport integrity,
+            Percentiles latency) {
+    }
+
+    /** A group of clients with one subscription: how many stayed intact, and how their p99s spread. */
+    public record GroupResult(String name, int clients, String subscription, boolean stalls, int intact,
+            long expected, long lost, long duplicated, long unexpected, double p50OfP99, double maxOfP99,
+            double maxOfMax) {
+    }
+
+    /** The events topic itself: what the run committed, and whether an id was committed twice. */
+    public record TopicIntegrity(long committedInRun, long committedOutsideRun, long repeatedIds, long malformed) {
+    }
+
+    /** One reconciliation of counts along the pipeline. */
+    public record Check(String name, String expected, String actual, boolean ok, String meaning) {
+    }
+
+    /** Five seconds of the run. */
+    public record TimelinePoint(double t, int phase, double inputPerSecond, double committedPerSecond,
+            double deliveredPerSecond, Percentiles all, Percentiles tick, long processorLag,
+            Map<String, Double> rssMb, Map<String, Double> cpuPercent, double machineCpuPercent) {
+    }
+
+    /**
+     * One phase of the input (a ramp step), judged by the input accepted in it.
+     *
+     * @param good tick p99 within the limit and nothing lost or repeated
+     */
+    public record Step(int index, double multiplier, double seconds, double nominalPerMinute, double achievedPerMinute,
+            Percentiles all, Percentiles tick, long expected, long lost, long duplicated, boolean good, String note) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.tickstock.perf.run;
+
+import io.tickstock.perf.stack.KafkaOffsets;
+import io.tickstock.perf.stack.Stack;
+import java.time.Duration;
+import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+
+/** Whether the pipeline has stopped moving: the processor has committed every raw record, no events are added. */
+final class Quiet {
+
+    private final KafkaOffsets offsets;
+    private final String group;
+    private final Stack.TopicNames topics;
+    private volatile long lag = -1;
+
+    Quiet(KafkaOffsets offsets, String group, Stack.TopicNames topics) {
+        this.offsets = offsets;
+        this.group = group;
+        this.topics = topics;
+    }
+
+    /** The processor's lag on the raw topics and an events topic that stays the same for two seconds. */
+    boolean await(Duration timeout) {
+        if (!awaitProcessor(timeout)) {
+            return false;
+        }
+        PerfRun.Stable events = new PerfRun.Stable(() -> offsets.stableEnds(List.of(topics.events())));
+        return PerfRun.waitUntil(Duration.ofSeconds(30), () -> events.stillFor(2));
+    }
+
+    /** The processor's group has committed up to the end of every raw partition. */
+    boolean awaitProcessor(Duration timeout) {
+        return PerfRun.waitUntil(timeout, () -> measure() == 0);
+    }
+
+    /**
+     * Records of the raw topics the processor consumes that it has not committed yet (a partition of such a topic
+     * never committed counts whole). A raw topic it does not consume at all is not lag: the reconciliation says so.
+     */
+    long measure() {
+        Map<TopicPartition, Long> committed = offsets.committed(group);
+        Set<String> consumed = new HashSet<>();
+        committed.keySet().forEach(tp -> consumed.add(tp.topic()));
+        Map<TopicPartition, Long> ends = new HashMap<>(offsets.ends(topics.raw()));
+        ends.keySet().removeIf(tp -> !consumed.contains(tp.topic()));
+        lag = KafkaOffsets.lag(ends, committed, Map.of());
+        return lag;
+    }
+
+    /** The raw topics the processor's group has committed offsets on. */
+    Set<String> consumedTopics() {
+        Set<String> consumed = new HashSet<>();
+        offsets.committed(group).keySet().forEach(tp -> consumed.add(tp.topic()));
+        return consumed;
+    }
+
+    /** The lag last measured; -1 before any. */
+    long lag() {
+        return lag;
+    }
+}

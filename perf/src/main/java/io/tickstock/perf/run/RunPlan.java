@@ -1,0 +1,54 @@
+package io.tickstock.perf.run;
+
+import io.tickstock.perf.client.Subscription;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one run does: which simulator profile it plays, at which speeds for how long, and which clients watch.
+ *
+ * @param profile the ingest simulator's profile (docs/operations.md)
+ * @param phases the run's input, one phase after the other (one phase, or a ramp's steps)
+ * @param clients the WebSocket clients, connected and subscribed before any input
+ * @param stopWhenBad a ramp: stop after the first phase whose tick p99 exceeds {@code p99LimitMillis} or that
+ *     misses anything
+ * @param baselineMessages messages of Kafka's own latency probe run beside the load (0: none)
+ * @param warmup the first stretch of input whose latency is not recorded (its integrity is checked all the same)
+ */
+public record RunPlan(
+        String scenario,
+        String profile,
+        List<Phase> phases,
+        List<ClientGroup> clients,
+        boolean stopWhenBad,
+        double p99LimitMillis,
+        int baselineMessages,
+        Duration warmup,
+        Duration drainTimeout) {
+
+    /** A stretch of input at one simulator speed ({@code multiplier} × the profile's rates). */
+    public record Phase(double multiplier, Duration length) {
+    }
+
+    /**
+     * {@code count} clients with the same subscription, named {@code name} (or {@code name-1} … when several).
+     *
+     * @param stalls stop reading right after the subscription is acknowledged
+     * @param measured whose events feed the latency figures (a stalled client's do not)
+     */
+    public record ClientGroup(String name, int count, Subscription subscription, boolean stalls, boolean measured) {
+    }
+
+    /** A speed as people write it: {@code 2}, {@code 2.5}. */
+    public static String multiplier(double multiplier) {
+        return multiplier == Math.rint(multiplier) ? Long.toString((long) multiplier) : Double.toString(multiplier);
+    }
+
+    public Duration length() {
+        return phases.stream().map(Phase::length).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    public int clientCount() {
+        return clients.stream().mapToInt(ClientGroup::count).sum();
+    }
+}

@@ -1,0 +1,85 @@
+package io.tickstock.perf.stack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tickstock.model.Feed;
+import io.tickstock.model.serde.Json;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The ingest service's operator API (docs/operations.md, "Operator API"): drives the simulator for a run. */
+public final class IngestControl {
+
+    /**
+     * What the simulator says about its current run: messages sent and injected duplicates, per feed.
+     *
+     * @param messagesPerMinute the profile's rate at ×1, duplicates not counted
+     */
+    public record SimulatorCounts(String profile, double multiplier, boolean running, boolean finished,
+            Map<Feed, Long> sent, Map<Feed, Long> duplicates, long lagMillis, long messagesPerMinute) {
+
+        public long sentTotal() {
+            return sent.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long duplicatesTotal() {
+            return duplicates.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final URI root;
+
+    public IngestControl(URI root) {
+        this.root = root;
+    }
+
+    /** Sets the simulator's speed (1 … 20), for the running market and the next one. */
+    public void multiplier(double multiplier) {
+        Http.put(root.resolve("/simulator/rate"), "{\"multiplier\":" + multiplier + "}");
+    }
+
+    /** Starts a simulator run of {@code profile}, stopping whatever source ran. */
+    public void startSimulator(String profile) {
+        Http.put(root.resolve("/source"), "{\"source\":\"simulator\",\"profile\":\"" + profile + "\"}");
+    }
+
+    /** Stops the live source (a replay is not touched). */
+    public void stopSource() {
+        Http.post(root.resolve("/source/stop"));
+    }
+
+    public JsonNode status() {
+        try {
+            return Json.mapper().readTree(Http.get(root.resolve("/status")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the ingest status is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Messages Kafka acknowledged, per feed, since the service started. */
+    public Map<Feed, Long> published() {
+        return perFeed(status().path("published"));
+    }
+
+    public long publishedTotal() {
+        return published().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The simulator's run; empty counts when it never ran. */
+    public SimulatorCounts simulator() {
+        JsonNode simulator = status().path("simulator");
+        return new SimulatorCounts(simulator.path("profile").asText(""), simulator.path("multiplier").asDouble(0),
+                simulator.path("running").asBoolean(false), simulator.path("finished").asBoolean(false),
+                perFeed(simulator.path("sentByFeed")), perFeed(simulator.path("duplicatesByFeed")),
+                simulator.path("lagMillis").asLong(0), simulator.path("messagesPerMinute").asLong(0));
+    }
+
+    private static Map<Feed, Long> perFeed(JsonNode counts) {
+        Map<Feed, Long> map = new EnumMap<>(Feed.class);
+        for (Feed feed : Feed.values()) {
+            map.put(feed, counts.path(feed.code()).asLong(0));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,66 @@
+package io.tickstock.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickstock.perf.run.RunPlan;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ScenarioTest {
+
+    private static Scenario.Options defaults() {
+        return new Scenario.Options(null, null, null, null, 50, 5_000, Duration.ofSeconds(15), Duration.ofMinutes(5));
+    }
+
+    @ParameterizedTest(name = "{0}: profile {1}, {2} s")
+    @CsvSource({"market_open_surge, market_open_surge, 300", "steady_state, steady_state, 1800",
+        "ohlcv_burst, steady_state, 360", "fanout, market_open_surge, 300", "smoke, demo, 60"})
+    void eachScenarioPlaysItsProfileForItsSpecLength(String scenario, String profile, long seconds) {
+        RunPlan plan = Scenario.of(scenario).plan(defaults());
+
+        assertThat(plan.profile()).isEqualTo(profile);
+        assertThat(plan.length()).isEqualTo(Duration.ofSeconds(seconds));
+        assertThat(plan.stopWhenBad()).isFalse();
+    }
+
+    @Test
+    void minutesAndSpeedOverrideASinglePhase() {
+        RunPlan plan = Scenario.STEADY_STATE.plan(new Scenario.Options(10.0, null, null, 2.0, 50, 0,
+                Duration.ZERO, Duration.ofMinutes(1)));
+
+        assertThat(plan.phases()).containsExactly(new RunPlan.Phase(2.0, Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void theRampRaisesTheSurgeStepByStepAndStopsWhenBad() {
+        RunPlan plan = Scenario.RAMP.plan(new Scenario.Options(null, null, 30, null, 50, 0, Duration.ZERO,
+                Duration.ofMinutes(1)));
+
+        assertThat(plan.profile()).isEqualTo("market_open_surge");
+        assertThat(plan.stopWhenBad()).isTrue();
+        assertThat(plan.phases()).extracting(RunPlan.Phase::multiplier).containsExactlyElementsOf(
+                Scenario.RAMP_MULTIPLIERS);
+        assertThat(plan.phases()).allMatch(p -> p.length().equals(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void fanoutAddsItsClientsAndOneThatStopsReading() {
+        RunPlan plan = Scenario.FANOUT.plan(new Scenario.Options(null, 250, null, null, 50, 0, Duration.ZERO,
+                Duration.ofMinutes(1)));
+
+        assertThat(plan.clientCount()).isEqualTo(3 + 250 + 1);
+        assertThat(plan.clients()).filteredOn(RunPlan.ClientGroup::stalls).singleElement()
+                .satisfies(g -> assertThat(g.measured()).isFalse());
+        assertThat(plan.clients()).filteredOn(g -> g.name().equals("fanout")).singleElement()
+                .satisfies(g -> assertThat(g.count()).isEqualTo(250));
+    }
+
+    @Test
+    void scenarioNamesAreForgivingAndAnUnknownOneSaysWhatThereIs() {
+        assertThat(Scenario.of(" Market-Open-Surge ")).isEqualTo(Scenario.MARKET_OPEN_SURGE);
+        assertThatThrownBy(() -> Scenario.of("soak")).hasMessageContaining("ramp").hasMessageContaining("soak");
+    }
+}

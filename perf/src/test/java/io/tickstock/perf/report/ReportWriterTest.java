@@ -1,0 +1,74 @@
+package io.tickstock.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstock.perf.expect.BarBursts;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void resultsWrittenAndReadBackGiveTheLatestRunOfEachScenario() {
+        Runs older = new Runs();
+        older.latency.put("tick", Runs.p(99));
+        Runs newer = new Runs();
+        newer.startedAt = Runs.START + 60_000;
+        newer.latency.put("tick", Runs.p(42));
+        Runs ramp = new Runs();
+        ramp.scenario = "ramp";
+        ResultFiles.write(dir, older.build());
+        ResultFiles.write(dir, newer.build());
+        Path rampFile = ResultFiles.write(dir, ramp.build());
+
+        Map<String, RunResult> latest = ResultFiles.latest(dir);
+
+        assertThat(rampFile.getFileName().toString()).isEqualTo("ramp-20261127-162400.json");
+        assertThat(latest).containsOnlyKeys("market_open_surge", "ramp");
+        assertThat(latest.get("market_open_surge").latency().get("tick").p99()).isEqualTo(42);
+        assertThat(ResultFiles.read(rampFile)).usingRecursiveComparison().ignoringFields("machine")
+                .isEqualTo(ramp.build());
+        assertThat(ResultFiles.latest(dir.resolve("absent"))).isEmpty();
+    }
+
+    @Test
+    void theReportJudgesSpecTargetsAndShowsEveryRunWithItsChartsAndAccounts() throws Exception {
+        Runs surge = new Runs();
+        surge.latency.put("tick", Runs.p(41.5));
+        Runs burst = new Runs();
+        burst.scenario = "ohlcv_burst";
+        burst.bursts.add(new BarBursts.Burst(Runs.START, 8_000, 0, 150, 60, 60, 1_650));
+        burst.verdict = RunResult.FAILED;
+        burst.failures.add("tick: 1 lost, 0 duplicated, 0 unexpected of 100 owed");
+        Map<String, RunResult> latest = new LinkedHashMap<>();
+        latest.put("market_open_surge", surge.build());
+        latest.put("ohlcv_burst", burst.build());
+
+        Path report = ReportWriter.write(latest, dir);
+        String md = Files.readString(report);
+
+        assertThat(md).contains("| tick event latency p99, ingest accepted → WebSocket client received | < 50 ms |")
+                .contains("p99 41.5 ms").contains("worst 1,500 ms");
+        assertThat(md).contains("| steady_state | not run yet |");
+        assertThat(md).contains("**FAILED**").contains("- **failed**: tick: 1 lost");
+        assertThat(md).contains("## What the integrity check proves, and what it does not");
+        assertThat(md).contains("![market_open_surge-latency.svg](market_open_surge-latency.svg)");
+        for (String chart : List.of("latency", "throughput", "memory", "cpu")) {
+            Path svg = dir.resolve("market_open_surge-" + chart + ".svg");
+            assertThat(svg).exists();
+            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(Files.readString(svg).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.tickstock.perf.report;
+
+import io.tickstock.perf.expect.BarBursts;
+import io.tickstock.perf.measure.KafkaBaseline;
+import io.tickstock.perf.measure.Percentiles;
+import io.tickstock.perf.measure.ResourceSampler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Run results for report tests: a plausible run, with the figures a test is about set explicitly. */
+final class Runs {
+
+    static final long START = 1_795_796_640_000L;
+
+    String scenario = "market_open_surge";
+    long startedAt = START;
+    String verdict = RunResult.PASSED;
+    List<String> failures = new ArrayList<>();
+    Map<String, Percentiles> latency = new LinkedHashMap<>(Map.of("all", p(30), "tick", p(30)));
+    RunResult.Baseline baseline = new RunResult.Baseline(
+            new KafkaBaseline.Result(KafkaBaseline.TOPIC, 5_000, 200, 1.2, 1, 4, 9, "…"), 7.5);
+    List<BarBursts.Burst> bursts = new ArrayList<>();
+    List<RunResult.GroupResult> groups = new ArrayList<>(List.of(new RunResult.GroupResult("all", 1, "*.*", false, 1,
+            100, 0, 0, 0, 30, 30, 45)));
+    List<RunResult.ClientResult> clients = new ArrayList<>();
+    List<RunResult.Check> checks = new ArrayList<>(List.of(new RunResult.Check("processor duplicates (tick) = "
+            + "injected T+A duplicates", "10", "10", true, "…")));
+    Map<String, Long> duplicates = new LinkedHashMap<>(Map.of("T", 10L));
+    List<RunResult.Step> steps = new ArrayList<>();
+    List<RunResult.PhaseConfig> phases = new ArrayList<>(List.of(new RunResult.PhaseConfig(1, 300)));
+    double rssPeak = 900;
+    long repeatedIds;
+
+    static Percentiles p(double p99) {
+        return new Percentiles(1_000, p99 / 2, p99 * 0.8, p99, p99 * 1.2, p99 * 1.5, p99 / 2);
+    }
+
+    static RunResult.Step step(int index, double multiplier, boolean good) {
+        return new RunResult.Step(index, multiplier, 60, 50_000 * multiplier, 52_000 * multiplier, p(20),
+                p(good ? 20 : 80), 100, 0, 0, good, good ? "" : "p99 80.0 ms > 50 ms");
+    }
+
+    RunResult build() {
+        List<RunResult.TimelinePoint> timeline = List.of(
+                new RunResult.TimelinePoint(5, 0, 800, 10, 30, p(25), p(25), 12, Map.of("processor", 300.0),
+                        Map.of("processor", 40.0), 120),
+                new RunResult.TimelinePoint(10, steps.size() > 1 ? 1 : 0, 900, 12, 36, p(35), p(35), 20,
+                        Map.of("processor", 310.0), Map.of("processor", 45.0), 130));
+        return new RunResult(scenario, java.time.Instant.ofEpochMilli(startedAt).toString(), startedAt, 320, verdict,
+                failures, List.of(), new RunResult.Configuration("market_open_surge", phases,
+                        List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), 50, 5_000, 15,
+                        "a fresh stack", "ws://127.0.0.1:8080/ws/v1", "http://127.0.0.1:8081", "127.0.0.1:9092",
+                        "./tickstock perf " + scenario),
+                new RunResult.Machine("host", 2, 23.5, "cpu", "Linux", "java 17", new double[] {0.8, 0.9, 1.0},
+                        new double[] {1.5, 1.1, 1.0}),
+                new RunResult.Input(Map.of("T", 100L), duplicates, 100, 50_000, 50_000,
+                        Map.of("tickstock.raw.tick", 100L), Map.of("all", 100L)),
+                latency, baseline, bursts, clients, groups, new RunResult.TopicIntegrity(100, 0, repeatedIds, 0),
+                checks, Map.of("processor", new ResourceSampler.Summary(310, 305, 90, 45)), rssPeak,
+                Map.of("sent", 100L), timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps);
+    }
+}

@@ -1,0 +1,59 @@
+package io.tickstock.perf.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstock.perf.client.FrameScanner;
+import io.tickstock.perf.client.PerfClient;
+import io.tickstock.perf.client.ServerObject;
+import io.tickstock.perf.client.Subscription;
+import io.tickstock.perf.expect.BarBursts;
+import io.tickstock.perf.integrity.IdSpace;
+import io.tickstock.perf.measure.Latencies;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class DeliveriesTest {
+
+    private final IdSpace ids = new IdSpace();
+    private final Latencies latencies = new Latencies();
+    private final BarBursts bursts = new BarBursts();
+    private final PhaseClock phases = new PhaseClock();
+    private final Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, "all");
+    private final PerfClient all = new PerfClient("all", Subscription.of("*.*"), false, Optional.empty(), deliveries);
+
+    private static ServerObject event(String id, String feed, long ingestTs, long detectedAt) {
+        return FrameScanner.scan("[{\"ev\":\"event\",\"id\":\"" + id + "\",\"type\":\"high\",\"symbol\":\"A\","
+                + "\"priority\":1,\"channel\":\"tick\",\"detectedAt\":" + detectedAt + ",\"source\":{\"feed\":\""
+                + feed + "\",\"providerTs\":60000,\"ingestTs\":" + ingestTs + "}}]").get(0);
+    }
+
+    @ParameterizedTest(name = "feed {0} is the {1} input")
+    @CsvSource({"T, tick", "A, tick", "AM, ohlcv", "FMV, fmv", "??, tick"})
+    void latencyIsKeptByTheChannelOfTheInput(String feed, String channel) {
+        assertThat(Deliveries.inputChannel(event("x", feed, 0, 0))).isEqualTo(channel);
+    }
+
+    @Test
+    void everyEventIsAReceiptButOnlyInputAfterTheWarmUpIsALatency() {
+        phases.begin(1_000);
+        deliveries.measureFrom(2_000);
+
+        deliveries.event(all, event("warm", "T", 1_500, 1_510), 1_600_000);
+        deliveries.event(all, event("bar-high", "AM", 2_000, 2_004), 2_010_000);
+        deliveries.event(all, event("bar-high", "AM", 2_000, 2_004), 2_012_000);
+
+        assertThat(deliveries.delivered()).isEqualTo(3);
+        assertThat(all.receipts().distinct()).isEqualTo(2);
+        assertThat(all.receipts().extraCopies()).isEqualTo(1);
+        Latencies.Breakdown total = latencies.interval();
+        assertThat(total.get("all").getTotalCount()).isEqualTo(2);
+        assertThat(total.get("ohlcv").getMaxValue()).isBetween(11_990L, 12_010L);
+        assertThat(total.get(Latencies.HOPS[0]).getMaxValue()).as("ingest → detected").isBetween(3_990L, 4_010L);
+        assertThat(total.get("tick").getTotalCount()).isZero();
+        assertThat(latencies.phase(0).get("all").getTotalCount()).isEqualTo(2);
+        assertThat(bursts.bursts(Map.of(60_000L, 1L))).isEmpty();
+    }
+}
