@@ -93,8 +93,14 @@ class HostileInputIT {
         HostileClients.Outcome attack = new HostileClients(gateway.uri("/ws/v1"), TOKEN, 88).attack(10_000, 8);
         await().atMost(WAIT).until(() -> replayState().path("state").asText().equals("finished"));
 
-        assertIngestAccountedForEverything(replayState());
+        JsonNode replayed = replayState();
+        assertIngestAccountedForEverything(replayed);
         assertGatewayAnsweredEveryAction(attack, gatewayBefore, Scrape.of(gateway));
+        System.out.printf("hostile input: %d lines replayed (%d fuzzed frames, %d valid trades): %d messages "
+                + "accepted, %d rejected (each on the raw dead-letter topic); %d WebSocket actions (%d of them "
+                + "flood), errors received by code %s, every one as the protocol says%n", replayed.path("lines")
+                .asLong(), FRAMES, CANARIES, replayed.path("accepted").asLong(), replayed.path("rejected").asLong(),
+                attack.actions(), attack.floodMessages(), attack.receivedErrors());
 
         processor.awaitReady();
         ProcessorGroup.of(topics, "processor").awaitCaughtUp(WAIT);

@@ -53,10 +53,13 @@ final class OwedEvents {
         assertThat(client.errors()).isEmpty();
     }
 
-    /** The client was cut off once and resumed once, without a gap. */
-    static void assertResumedOnce(ResumingClient client) {
-        assertThat(client.connections()).as("cut off, reconnected").isEqualTo(2);
-        assertThat(client.resumes()).singleElement()
-                .satisfies(resumed -> assertThat(resumed.path("recovered").asBoolean()).isTrue());
+    /**
+     * The client was cut off and resumed, every time without a gap. At least once: a loaded machine may cost a
+     * client one more connection (a heartbeat missed), and that is no loss as long as it resumes.
+     */
+    static void assertResumed(ResumingClient client) {
+        assertThat(client.connections()).as("cut off, reconnected").isGreaterThanOrEqualTo(2);
+        assertThat(client.resumes()).as("resumed").isNotEmpty()
+                .allSatisfy(resumed -> assertThat(resumed.path("recovered").asBoolean()).isTrue());
     }
 }
