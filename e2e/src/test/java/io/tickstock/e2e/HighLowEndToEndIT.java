@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tickstock.e2e.HighLowPrediction.Expected;
 import io.tickstock.model.EventType;
-import io.tickstock.model.IngestedMessage;
 import io.tickstock.model.Trade;
-import io.tickstock.model.id.EventIds;
-import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.testsupport.RunTopics;
 import io.tickstock.testsupport.ServiceProcess;
-import io.tickstock.testsupport.TopicReader;
 import io.tickstock.testsupport.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,19 +66,14 @@ class HighLowEndToEndIT {
             client.send("{\"action\":\"subscribe\",\"params\":\"high.*,low.*\"}");
             assertThat(client.next(Duration.ofSeconds(10)).path("status").asText()).isEqualTo("subscribed");
 
-            ServiceProcess ingest = start("ingest", "ingest-service", topics.ingestEnv(), Map.of(
-                            // trades only: the reference model below predicts high/low from trades
-                            "TICKSTOCK_INGEST_SIMULATOR_PROFILE", "trades",
-                            "TICKSTOCK_INGEST_SIMULATOR_SEED", "7",
-                            "TICKSTOCK_INGEST_SIMULATOR_SYMBOL_COUNT", "6",
-                            "TICKSTOCK_INGEST_SIMULATOR_TRADES_PER_SECOND", "500",
-                            "TICKSTOCK_INGEST_SIMULATOR_VOLATILITY", "0.001",
-                            "TICKSTOCK_INGEST_SIMULATOR_MAX_MESSAGES", Integer.toString(TRADES)));
+            // trades only: the reference model predicts high/low from trades
+            ServiceProcess ingest = start("ingest", "ingest-service", topics.tradesEnv(7, 6, 500, TRADES), Map.of());
             ingest.awaitReady();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> ingest.get("/status").body().contains("\"finished\":true"));
 
-            Map<String, Expected> expected = predict(readRawTopic());
+            Map<String, Expected> expected = HighLowPrediction.predict(
+                    HighLowPrediction.readExactly(topics.tick(), TRADES));
             // how many events a run yields depends on the simulator's pacing on a loaded machine; that it
             // exercises both kinds does not
             assertThat(expected.values()).as("the run must exercise both event types")
@@ -105,38 +95,6 @@ class HighLowEndToEndIT {
 
     private static List<String> ids(List<JsonNode> events) {
         return events.stream().map(event -> event.path("id").asText()).toList();
-    }
-
-    /** An input record as it lay on the raw topic, and the event the reference says it fires. */
-    private record Expected(EventType type, ConsumerRecord<String, IngestedMessage> input) {
-    }
-
-    private static List<ConsumerRecord<String, IngestedMessage>> readRawTopic() {
-        try (TopicReader<IngestedMessage> raw =
-                TopicReader.fromBeginning(topics.tick(), new JsonSerde<>(IngestedMessage.class))) {
-            raw.awaitAtLeast(TRADES, Duration.ofSeconds(30));
-            List<ConsumerRecord<String, IngestedMessage>> records = raw.readFor(Duration.ofMillis(500));
-            assertThat(records).hasSize(TRADES);
-            return records;
-        }
-    }
-
-    /** Feeds each symbol's trades to the reference in partition order, as the processor sees them. */
-    private static Map<String, Expected> predict(List<ConsumerRecord<String, IngestedMessage>> records) {
-        ReferenceHighLow reference = new ReferenceHighLow();
-        Map<String, Expected> expected = new HashMap<>();
-        records.stream()
-                .sorted(Comparator.comparingInt((ConsumerRecord<String, IngestedMessage> r) -> r.partition())
-                        .thenComparingLong(ConsumerRecord::offset))
-                .forEach(record -> {
-                    Trade trade = (Trade) record.value().msg();
-                    ReferenceHighLow.Kind kind = reference.trade(trade.sym(), trade.p(), trade.t());
-                    if (kind != null) {
-                        EventType type = kind == ReferenceHighLow.Kind.HIGH ? EventType.HIGH : EventType.LOW;
-                        expected.put(EventIds.of(trade.identity(), type), new Expected(type, record));
-                    }
-                });
-        return expected;
     }
 
     private static void assertMatches(JsonNode event, Expected expected) {

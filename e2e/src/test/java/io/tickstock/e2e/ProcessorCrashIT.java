@@ -1,7 +1,6 @@
 package io.tickstock.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.tickstock.model.Aggregate;
 import io.tickstock.model.EventType;
@@ -10,7 +9,6 @@ import io.tickstock.model.Feed;
 import io.tickstock.model.IngestedMessage;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.MarketMessage;
-import io.tickstock.model.Topics;
 import io.tickstock.model.Trade;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.testsupport.RunTopics;
@@ -24,16 +22,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -60,9 +53,9 @@ class ProcessorCrashIT {
         // the reference: the same processor over the same input, never interrupted
         try (ServiceProcess reference = processor("clean", clean)) {
             reference.awaitReady();
-            awaitCaughtUp(TOPICS.run() + "-clean");
+            ProcessorGroup.of(TOPICS, "clean").awaitCaughtUp(Duration.ofMinutes(4));
         }
-        List<String> expected = ids(cleanEvents);
+        List<String> expected = clean.committedEventIds();
         assertThat(expected).as("the stream must exercise every channel").hasSizeGreaterThan(200);
         assertThat(expected).doesNotHaveDuplicates();
         assertThat(types(cleanEvents)).contains(EventType.HIGH, EventType.LOW, EventType.SURGE, EventType.TREND,
@@ -75,14 +68,15 @@ class ProcessorCrashIT {
             progress.awaitAtLeast(expected.size() / 5, Duration.ofSeconds(120));
         }
         first.kill();
-        long consumed = committedInputs(TOPICS.run() + "-crash");
+        ProcessorGroup group = ProcessorGroup.of(TOPICS, "crash");
+        long consumed = group.committed();
         assertThat(consumed).as("killed mid-stream: inputs committed at the kill").isLessThan(inputs);
 
         try (ServiceProcess second = processor("crash-2", crash)) {
             second.awaitReady();
-            awaitCaughtUp(TOPICS.run() + "-crash");
+            group.awaitCaughtUp(Duration.ofMinutes(4));
         }
-        List<String> afterCrash = ids(crashEvents);
+        List<String> afterCrash = crash.committedEventIds();
         assertThat(afterCrash).as("no event twice").doesNotHaveDuplicates();
         assertThat(afterCrash).as("every event, nothing more; differences: %s",
                 differences(cleanEvents, crashEvents)).containsExactlyInAnyOrderElementsOf(expected);
@@ -161,38 +155,6 @@ class ProcessorCrashIT {
         return stream.size() + 1;
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String topic : List.of(TOPICS.tick(), TOPICS.ohlcv(), TOPICS.fmv())) {
-            for (int p = 0; p < PARTITIONS; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-        }
-        return admin.listOffsets(latest).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
-    private static long committedInputs(String group) throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(TestBroker.clientProperties())) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            return committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
-        }
-    }
-
-    /** Waits until the processor's group has committed every input record. */
-    private static void awaitCaughtUp(String group) {
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            try (Admin admin = Admin.create(TestBroker.clientProperties())) {
-                Map<TopicPartition, Long> ends = endOffsets(admin);
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
-                        && committed.get(end.getKey()).offset() >= end.getValue());
-            }
-        });
-    }
-
     private static List<ConsumerRecord<String, MarketEvent>> committedEvents(String topic) {
         try (TopicReader<MarketEvent> reader = TopicReader.fromBeginning(topic, new JsonSerde<>(MarketEvent.class))) {
             return reader.readFor(Duration.ofSeconds(3));
@@ -217,10 +179,6 @@ class ProcessorCrashIT {
             }
         });
         return diff.subList(0, Math.min(diff.size(), 40));
-    }
-
-    private static List<String> ids(String topic) {
-        return committedEvents(topic).stream().map(r -> r.value().id()).toList();
     }
 
     private static List<EventType> types(String topic) {

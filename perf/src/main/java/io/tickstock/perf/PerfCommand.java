@@ -1,26 +1,26 @@
 package io.tickstock.perf;
 
+import io.tickstock.perf.chaos.ChaosCommand;
 import io.tickstock.perf.report.ConsoleSummary;
+import io.tickstock.perf.report.ReadinessWriter;
 import io.tickstock.perf.report.ReportWriter;
 import io.tickstock.perf.report.ResultFiles;
 import io.tickstock.perf.report.RunResult;
 import io.tickstock.perf.run.PerfRun;
 import io.tickstock.perf.run.RunPlan;
-import io.tickstock.perf.stack.Stack;
-import java.net.URI;
+import io.tickstock.perf.stack.StackOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./tickstock perf}: runs a load scenario against the stack, or writes the report from the results. */
 @Command(name = "perf", mixinStandardHelpOptions = true, subcommands = {PerfCommand.Run.class,
-    PerfCommand.Report.class}, description = "Load scenarios of SPEC §9 with latency, integrity and resources.")
+    PerfCommand.Report.class, ChaosCommand.class, PerfCommand.Readiness.class}, description = "Load scenarios of SPEC §9 with latency, integrity and resources.")
 public final class PerfCommand {
 
     /** Exit code of a run that lost or repeated anything: it failed, whatever its speed. */
@@ -73,26 +73,8 @@ public final class PerfCommand {
                 description = "seconds the processor may take to catch up after the input stops")
         int drainTimeout;
 
-        @Option(names = "--gateway", defaultValue = "ws://127.0.0.1:8080/ws/v1")
-        URI gateway;
-
-        @Option(names = "--ingest", defaultValue = "http://127.0.0.1:8081")
-        URI ingest;
-
-        @Option(names = "--processor", defaultValue = "http://127.0.0.1:8082")
-        URI processor;
-
-        @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092")
-        String bootstrap;
-
-        @Option(names = "--processor-group", defaultValue = "tickstock-processor")
-        String processorGroup;
-
-        @Option(names = "--pids", description = "directory of NAME.pid files of the components to sample")
-        Path pids;
-
-        @Option(names = "--token", description = "gateway token (or TICKSTOCK_PERF_TOKEN), when it requires one")
-        String token;
+        @Mixin
+        StackOptions where;
 
         @Option(names = "--results", defaultValue = "perf/results", description = "where the JSON result goes")
         Path results;
@@ -109,11 +91,7 @@ public final class PerfCommand {
             Scenario chosen = Scenario.of(scenario);
             RunPlan plan = chosen.plan(new Scenario.Options(minutes, clients, stepSeconds, multiplier, p99Limit,
                     baselineMessages, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(drainTimeout)));
-            Map<String, Long> processes = pids == null ? Map.of() : Stack.pidsIn(pids);
-            Stack stack = new Stack(gateway, ingest, processor, bootstrap, processorGroup, processes,
-                    Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv("TICKSTOCK_PERF_TOKEN"))),
-                    Stack.TopicNames.defaults());
-            PerfRun run = new PerfRun(plan, stack, System.out, stackNote,
+            PerfRun run = new PerfRun(plan, where.stack(), System.out, stackNote,
                     command.isBlank() ? "./tickstock perf " + scenario : command);
             Thread stopper = new Thread(run::abort, "perf-abort");
             Runtime.getRuntime().addShutdownHook(stopper);
@@ -140,6 +118,29 @@ public final class PerfCommand {
         public Integer call() {
             Path report = ReportWriter.write(ResultFiles.latest(results), out);
             System.out.println("==> " + report);
+            return 0;
+        }
+    }
+
+    @Command(name = "readiness", mixinStandardHelpOptions = true,
+            description = "Writes docs/READINESS.md: each success metric's evidence, command and go/no-go; the risks.")
+    static final class Readiness implements Callable<Integer> {
+
+        @Option(names = "--root", defaultValue = ".", description = "the repository (its modules' build reports)")
+        Path root;
+
+        @Option(names = "--results", defaultValue = "perf/results")
+        Path results;
+
+        @Option(names = "--risks", defaultValue = "docs/open-risks.md", description = "the known risks, kept by hand")
+        Path risks;
+
+        @Option(names = "--out", defaultValue = "docs/READINESS.md")
+        Path out;
+
+        @Override
+        public Integer call() {
+            System.out.println("==> " + ReadinessWriter.write(root, results, risks, out));
             return 0;
         }
     }

@@ -1,5 +1,8 @@
 package io.tickstock.testsupport;
 
+import io.tickstock.model.MarketEvent;
+import io.tickstock.model.serde.JsonSerde;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,18 @@ public record RunTopics(String run, String tick, String ohlcv, String fmv, Strin
         return env;
     }
 
+    /**
+     * Instance {@code instance} of a processor group of several named {@code run-suffix}: its own state directory
+     * and static member id, and a standby replica of every task on another instance, as in Kubernetes.
+     */
+    public Map<String, String> processorInstanceEnv(String suffix, int instance) {
+        Map<String, String> env = processorEnv(suffix);
+        env.put("KAFKA_STREAMS_STATE_DIR", env.get("KAFKA_STREAMS_STATE_DIR") + "-" + instance);
+        env.put("KAFKA_STREAMS_GROUP_INSTANCE_ID", run + "-" + suffix + "-" + instance);
+        env.put("KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "1");
+        return env;
+    }
+
     public Map<String, String> ingestEnv() {
         Map<String, String> env = kafka();
         env.put("TICKSTOCK_INGEST_TOPICS_TICK", tick);
@@ -53,10 +68,32 @@ public record RunTopics(String run, String tick, String ohlcv, String fmv, Strin
         return env;
     }
 
+    /**
+     * The ingest service with the simulator's {@code trades} profile: {@code count} trades of {@code symbols}
+     * symbols at {@code perSecond}, from {@code seed} (the e2e tests predict their highs and lows).
+     */
+    public Map<String, String> tradesEnv(int seed, int symbols, int perSecond, int count) {
+        Map<String, String> env = ingestEnv();
+        env.put("TICKSTOCK_INGEST_SIMULATOR_PROFILE", "trades");
+        env.put("TICKSTOCK_INGEST_SIMULATOR_SEED", Integer.toString(seed));
+        env.put("TICKSTOCK_INGEST_SIMULATOR_SYMBOL_COUNT", Integer.toString(symbols));
+        env.put("TICKSTOCK_INGEST_SIMULATOR_TRADES_PER_SECOND", Integer.toString(perSecond));
+        env.put("TICKSTOCK_INGEST_SIMULATOR_VOLATILITY", "0.001");
+        env.put("TICKSTOCK_INGEST_SIMULATOR_MAX_MESSAGES", Integer.toString(count));
+        return env;
+    }
+
     public Map<String, String> gatewayEnv() {
         Map<String, String> env = kafka();
         env.put("TICKSTOCK_GATEWAY_EVENTS_TOPIC", events);
         return env;
+    }
+
+    /** The ids of the events committed to this run's events topic, read as the gateway reads them (read_committed). */
+    public List<String> committedEventIds() {
+        try (TopicReader<MarketEvent> reader = TopicReader.fromBeginning(events, new JsonSerde<>(MarketEvent.class))) {
+            return reader.readFor(Duration.ofSeconds(3)).stream().map(record -> record.value().id()).toList();
+        }
     }
 
     private static Map<String, String> kafka() {

@@ -40,7 +40,10 @@ public final class TickSeries {
 
     /**
      * Adds a point (a trade, or a per-second bar) to the second it falls in. A point of an earlier second than the
-     * newest sample is late: it is not added (the windows assume time order) and null is returned.
+     * newest sample is late: it is not added (the windows assume time order) and null is returned. So is a point
+     * the store will not keep: it keeps seconds up to its retention behind the newest time its partition has seen,
+     * of any symbol, so one message dated far ahead (a corrupted timestamp) makes every other symbol's next seconds
+     * expired on arrival; their surge and trend windows have no history then, and must not be computed.
      */
     public TickState add(String sym, TickState state, long time, double first, double last, long size) {
         long second = Math.floorDiv(time, MILLIS);
@@ -52,6 +55,9 @@ public final class TickSeries {
         TickSample next = fresh ? new TickSample(second, first, last, size, state.volume(), state.samples())
                 : current.plus(last, size);
         samples.put(sym, next, second * MILLIS);
+        if (fresh && samples.fetch(sym, second * MILLIS) == null) {
+            return null;
+        }
         return state.afterSample(second, size, fresh);
     }
 

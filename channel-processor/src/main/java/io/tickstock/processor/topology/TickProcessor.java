@@ -74,6 +74,9 @@ final class TickProcessor extends ChannelProcessor {
             state = observeExtremes(input, state, bar.h(), bar.l(), true);
             added = tick.lastTradeAt() < bar.s() ? series.add(sym, tick, bar.s(), bar.o(), bar.c(), bar.v()) : null;
         }
+        if (added == null && msg instanceof Trade) {
+            metrics.filtered("late"); // its high or low is found all the same; surge and trend need its history
+        }
         putSymbol(sym, state.withPrice(price, time));
         ticks.put(sym, added == null ? tick : detectMoves(input, added, price, time));
     }

@@ -229,4 +229,25 @@ class TickMovesTest {
                 .containsExactly(tuple("SPY", 0), tuple("AAPL", 1), tuple("SPY", 0), tuple("AAPL", 1),
                         tuple("SPY", 1), tuple("AAPL", 1));
     }
+
+    // ---- one partition, one clock: found by HostileInputIT (a fuzzed trade dated years ahead)
+
+    @Test
+    void aTradeDatedFarAheadCostsTheOtherSymbolsOfItsPartitionNoEventAndCrashesNothing() {
+        steady("NRM", 20.00, 100, 60);
+
+        // the window store keeps seconds up to its retention behind the newest time of its partition, whatever
+        // the symbol: this moves that time years ahead, so NRM's next seconds are expired for the store at once
+        trade("FWD", 50.00, 100, T0 + 400L * 24 * 3_600 * SECOND);
+        trade("NRM", 21.00, 1_000, T0 + 60 * SECOND);
+        trade("NRM", 21.50, 100, T0 + 61 * SECOND);
+
+        assertThat(processor.counter("tickstock.channel.dlq")).as("no record dead-lettered").isZero();
+        assertThat(processor.events()).filteredOn(e -> e.symbol().equals("NRM"))
+                .extracting(MarketEvent::type, MarketEvent::price)
+                .as("NRM's highs still found; its surge and trend need a history the store no longer keeps")
+                .contains(tuple(EventType.HIGH, 21.00), tuple(EventType.HIGH, 21.50))
+                .noneMatch(t -> t.toList().get(0) == EventType.SURGE);
+        assertThat(processor.counter("tickstock.channel.filtered", "reason", "late")).isEqualTo(2);
+    }
 }

@@ -10,10 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Many {@link PerfClient}s on one JDK HTTP client: one selector thread and a small pool for all of them, so a
@@ -23,11 +25,20 @@ public final class ClientFleet implements AutoCloseable {
 
     /** Upgrades in flight at once: a thousand simultaneous handshakes would only measure the accept queue. */
     private static final int CONNECTING_AT_ONCE = 32;
+    /** Between attempts to reach a gateway that is down; a 1012 close ("restarting") is answered at once. */
+    private static final long RETRY_MILLIS = 250;
+    private static final int SERVICE_RESTART = 1012;
 
     private final ExecutorService executor;
     private final HttpClient http;
     private final List<PerfClient> clients = new ArrayList<>();
     private final List<WebSocket> sockets = new ArrayList<>();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "perf-reconnect");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closing;
 
     public ClientFleet(int threads) {
         AtomicInteger count = new AtomicInteger();
@@ -73,6 +84,33 @@ public final class ClientFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, whenever a connection of {@code client} ends, connects it again — to the gateway {@code uri}
+     * names then, retrying while none answers — where it subscribes and resumes (as docs/protocol.md asks programs
+     * to, and {@code /js/tickstock.js} does).
+     */
+    public void keepConnected(PerfClient client, Supplier<URI> uri) {
+        client.whenEnded(() -> {
+            List<Integer> codes = client.closeCodes();
+            boolean restarting = !codes.isEmpty() && codes.get(codes.size() - 1) == SERVICE_RESTART;
+            reconnect(client, uri, restarting ? 0 : RETRY_MILLIS);
+        });
+    }
+
+    private void reconnect(PerfClient client, Supplier<URI> uri, long delayMillis) {
+        if (closing) {
+            return;
+        }
+        retries.schedule(() -> http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(uri.get(), client).whenComplete((socket, error) -> {
+                    if (error != null) {
+                        reconnect(client, uri, RETRY_MILLIS); // the gateway is down or still starting
+                    } else {
+                        keep(socket);
+                    }
+                }), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
     private synchronized void keep(WebSocket socket) {
         sockets.add(socket);
     }
@@ -83,6 +121,8 @@ public final class ClientFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        retries.shutdownNow();
         List<WebSocket> open;
         synchronized (this) {
             open = List.copyOf(sockets);

@@ -51,7 +51,8 @@ public final class FrameScanner {
             }
         }
         return new ServerObject(f.ev, f.id, f.type, f.symbol, f.channel, f.priority, f.detectedAt, f.snapshot, f.feed,
-                f.providerTs, f.ingestTs, f.status, f.auth, f.code, f.message, f.shed, f.conflated);
+                f.providerTs, f.ingestTs, f.status, f.auth, f.code, f.message, f.shed, f.conflated, f.cursor,
+                f.recovered);
     }
 
     private static void top(String name, JsonParser parser, Fields f) throws IOException {
@@ -70,8 +71,10 @@ public final class FrameScanner {
             case "message" -> f.message = parser.getText();
             case "shed" -> f.shed = parser.getIntValue();
             case "conflated" -> f.conflated = parser.getIntValue();
+            case "cursor" -> f.cursor = parser.getText();
+            case "recovered" -> f.recovered = parser.getBooleanValue();
             default -> {
-                // other fields (price, details, cursor, …) are not judged here
+                // other fields (price, details, …) are not judged here
             }
         }
     }
@@ -117,5 +120,7 @@ public final class FrameScanner {
         String message = "";
         int shed;
         int conflated;
+        String cursor = "";
+        boolean recovered;
     }
 }

@@ -15,7 +15,9 @@ import org.HdrHistogram.Histogram;
 /**
  * One WebSocket client of the gateway, speaking the protocol as programs do (docs/protocol.md): it authenticates
  * when asked, subscribes, then reads every frame and stamps it with the moment it read it. A stalling client stops
- * reading right after its subscription is acknowledged, as a client behind a dead network does.
+ * reading right after its subscription is acknowledged, as a client behind a dead network does. A client the
+ * {@link ClientFleet} keeps connected survives its connection: it keeps the cursor of the last event it read and,
+ * on the next connection, subscribes without snapshot and resumes from it; its receipts span every connection.
  */
 public final class PerfClient implements WebSocket.Listener {
 
@@ -37,6 +39,13 @@ public final class PerfClient implements WebSocket.Listener {
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<Integer> closeCodes = new ArrayList<>();
+    private volatile String cursor = "";
+    private volatile Runnable whenEnded;
+    private volatile int connections;
+    private volatile int subscriptions;
+    private volatile int resumed;
+    private volatile int resumedWithGap;
     private volatile long events;
     private volatile long snapshots;
     private volatile long shed;
@@ -49,6 +58,15 @@ public final class PerfClient implements WebSocket.Listener {
         this.stalls = stalls;
         this.token = token;
         this.sink = sink;
+    }
+
+    @Override
+    public void onOpen(WebSocket socket) {
+        synchronized (this) {
+            connections++;
+        }
+        partial.setLength(0); // what a dead connection left half-read is gone with it
+        socket.request(1);
     }
 
     @Override
@@ -84,6 +102,7 @@ public final class PerfClient implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
         closedAtMillis = System.currentTimeMillis();
+        ended(statusCode);
         closed.complete(statusCode);
         subscribed.completeExceptionally(new IllegalStateException(name + " was closed before its subscription: "
                 + statusCode + " " + reason + " " + errors()));
@@ -94,8 +113,19 @@ public final class PerfClient implements WebSocket.Listener {
     public void onError(WebSocket socket, Throwable error) {
         closedAtMillis = System.currentTimeMillis();
         error("transport: " + error);
+        ended(-1);
         closed.complete(-1);
         subscribed.completeExceptionally(error);
+    }
+
+    private void ended(int code) {
+        synchronized (this) {
+            closeCodes.add(code);
+        }
+        Runnable reconnect = whenEnded;
+        if (reconnect != null) {
+            reconnect.run();
+        }
     }
 
     private void handle(WebSocket socket, ServerObject object, long receivedMicros) {
@@ -106,6 +136,8 @@ public final class PerfClient implements WebSocket.Listener {
                 } else {
                     events++;
                     sink.event(this, object, receivedMicros);
+                    // after the event is had: a reconnect resumes behind it, never before it
+                    cursor = object.cursor();
                 }
             }
             case "status" -> status(socket, object);
@@ -124,7 +156,7 @@ public final class PerfClient implements WebSocket.Listener {
         switch (object.status()) {
             case "connected" -> {
                 if (!object.auth().equals("required")) {
-                    send(socket, "subscribe", subscription.params());
+                    subscribe(socket);
                 } else if (token.isPresent()) {
                     send(socket, "auth", token.get());
                 } else {
@@ -132,16 +164,38 @@ public final class PerfClient implements WebSocket.Listener {
                             "the gateway requires a token: pass --token (or TICKSTOCK_PERF_TOKEN)"));
                 }
             }
-            case "auth_success" -> send(socket, "subscribe", subscription.params());
-            case "subscribed" -> subscribed.complete(null);
+            case "auth_success" -> subscribe(socket);
+            case "subscribed" -> {
+                subscriptions++;
+                subscribed.complete(null);
+            }
+            case "resumed" -> {
+                resumed++;
+                resumedWithGap += object.recovered() ? 0 : 1;
+            }
             case "slow" -> {
                 shed += object.shed();
                 conflated += object.conflated();
             }
             default -> {
-                // resumed: not used by the harness
+                // other statuses say nothing the harness judges
             }
         }
+    }
+
+    /**
+     * The first connection subscribes (with the snapshot, which is not counted); a later one subscribes without it
+     * (what a snapshot holds was had already) and resumes from the cursor of the last event read.
+     */
+    private void subscribe(WebSocket socket) {
+        String resumeFrom = cursor;
+        if (resumeFrom.isEmpty()) {
+            send(socket, "subscribe", subscription.params());
+            return;
+        }
+        socket.sendText(Json.mapper().createObjectNode().put("action", "subscribe")
+                .put("params", subscription.params()).put("snapshot", false).toString(), true)
+                .thenAccept(sent -> send(sent, "resume", resumeFrom));
     }
 
     private void send(WebSocket socket, String action, String params) {
@@ -168,6 +222,35 @@ public final class PerfClient implements WebSocket.Listener {
     private static long nowMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /** Runs {@code reconnect} whenever a connection of this client ends (the fleet that keeps it connected). */
+    void whenEnded(Runnable reconnect) {
+        this.whenEnded = reconnect;
+    }
+
+    /** How each connection ended, in order: WebSocket close codes, -1 for a connection that broke. */
+    public synchronized List<Integer> closeCodes() {
+        return List.copyOf(closeCodes);
+    }
+
+    /** Connections opened, the first included. */
+    public synchronized int connections() {
+        return connections;
+    }
+
+    /** Subscriptions acknowledged, one per connection that got that far. */
+    public int subscriptions() {
+        return subscriptions;
+    }
+
+    /** Resumes completed; of them, those the gateway said had a gap (cursor older than retention). */
+    public int resumed() {
+        return resumed;
+    }
+
+    public int resumedWithGap() {
+        return resumedWithGap;
     }
 
     public String name() {

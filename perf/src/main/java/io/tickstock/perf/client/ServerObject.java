@@ -9,6 +9,8 @@ package io.tickstock.perf.client;
  * @param providerTs the input's provider time ({@code source.providerTs}); for a bar its end, which names its burst
  * @param ingestTs when ingest accepted the input ({@code source.ingestTs}), epoch milliseconds
  * @param auth in the {@code connected} status: {@code required} or {@code none}
+ * @param cursor of an event: where the client stands after it, what a reconnecting client resumes from
+ * @param recovered in the {@code resumed} status: whether everything after the cursor was still in Kafka
  */
 public record ServerObject(
         String ev,
@@ -27,7 +29,9 @@ public record ServerObject(
         int code,
         String message,
         int shed,
-        int conflated) {
+        int conflated,
+        String cursor,
+        boolean recovered) {
 
     public boolean isEvent() {
         return ev.equals("event");

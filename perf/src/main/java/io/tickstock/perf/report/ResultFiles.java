@@ -27,8 +27,12 @@ public final class ResultFiles {
     }
 
     public static Path write(Path directory, RunResult result) {
-        Path file = directory.resolve(result.scenario() + "-"
-                + STAMP.format(Instant.ofEpochMilli(result.startedAtMillis())) + ".json");
+        return write(directory, result.scenario(), result.startedAtMillis(), result);
+    }
+
+    /** Writes {@code result}, a run's record of any kind, as {@code directory/NAME-yyyyMMdd-HHmmss.json}. */
+    public static Path write(Path directory, String name, long startedAtMillis, Object result) {
+        Path file = directory.resolve(name + "-" + STAMP.format(Instant.ofEpochMilli(startedAtMillis)) + ".json");
         try {
             Files.createDirectories(directory);
             MAPPER.writeValue(file.toFile(), result);
@@ -39,8 +43,12 @@ public final class ResultFiles {
     }
 
     public static RunResult read(Path file) {
+        return read(file, RunResult.class);
+    }
+
+    public static <T> T read(Path file, Class<T> type) {
         try {
-            return MAPPER.readValue(file.toFile(), RunResult.class);
+            return MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -205,7 +205,7 @@ public final class PerfRun {
         waitUntil(Duration.ofSeconds(90), () -> overdue.check(Long.MAX_VALUE / 2) == 0 || missing.stillFor(15));
     }
 
-    static boolean waitUntil(Duration timeout, BooleanSupplier condition) {
+    public static boolean waitUntil(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -216,7 +216,7 @@ public final class PerfRun {
         return condition.getAsBoolean();
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
@@ -295,17 +295,17 @@ public final class PerfRun {
     }
 
     /** Waits for a value to stop changing. */
-    static final class Stable {
+    public static final class Stable {
         private final java.util.function.Supplier<Object> value;
         private Object last;
         private long since = System.nanoTime();
 
-        Stable(java.util.function.Supplier<Object> value) {
+        public Stable(java.util.function.Supplier<Object> value) {
             this.value = value;
         }
 
         /** True when the value equals the one of the previous call. */
-        boolean still() {
+        public boolean still() {
             Object now = value.get();
             boolean same = now.equals(last);
             if (!same) {
@@ -316,7 +316,7 @@ public final class PerfRun {
         }
 
         /** True when the value has not changed for {@code seconds}. */
-        boolean stillFor(int seconds) {
+        public boolean stillFor(int seconds) {
             still();
             return System.nanoTime() - since >= TimeUnit.SECONDS.toNanos(seconds);
         }

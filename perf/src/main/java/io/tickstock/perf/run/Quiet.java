@@ -11,21 +11,21 @@ import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /** Whether the pipeline has stopped moving: the processor has committed every raw record, no events are added. */
-final class Quiet {
+public final class Quiet {
 
     private final KafkaOffsets offsets;
     private final String group;
     private final Stack.TopicNames topics;
     private volatile long lag = -1;
 
-    Quiet(KafkaOffsets offsets, String group, Stack.TopicNames topics) {
+    public Quiet(KafkaOffsets offsets, String group, Stack.TopicNames topics) {
         this.offsets = offsets;
         this.group = group;
         this.topics = topics;
     }
 
     /** The processor's lag on the raw topics and an events topic that stays the same for two seconds. */
-    boolean await(Duration timeout) {
+    public boolean await(Duration timeout) {
         if (!awaitProcessor(timeout)) {
             return false;
         }
@@ -34,7 +34,7 @@ final class Quiet {
     }
 
     /** The processor's group has committed up to the end of every raw partition. */
-    boolean awaitProcessor(Duration timeout) {
+    public boolean awaitProcessor(Duration timeout) {
         return PerfRun.waitUntil(timeout, () -> measure() == 0);
     }
 
@@ -42,7 +42,7 @@ final class Quiet {
      * Records of the raw topics the processor consumes that it has not committed yet (a partition of such a topic
      * never committed counts whole). A raw topic it does not consume at all is not lag: the reconciliation says so.
      */
-    long measure() {
+    public long measure() {
         Map<TopicPartition, Long> committed = offsets.committed(group);
         Set<String> consumed = new HashSet<>();
         committed.keySet().forEach(tp -> consumed.add(tp.topic()));
@@ -60,7 +60,7 @@ final class Quiet {
     }
 
     /** The lag last measured; -1 before any. */
-    long lag() {
+    public long lag() {
         return lag;
     }
 }

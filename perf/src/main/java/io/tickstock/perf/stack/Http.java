@@ -25,6 +25,19 @@ final class Http {
                 .header("Content-Type", "application/json"));
     }
 
+    /** The status code {@code uri} answers a GET with; -1 when it does not answer. */
+    static int status(URI uri) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted calling " + uri, e);
+        }
+    }
+
     static String post(URI uri) {
         return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()));
     }

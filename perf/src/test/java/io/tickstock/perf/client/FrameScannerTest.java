@@ -32,6 +32,15 @@ class FrameScannerTest {
         assertThat(event.providerTs()).isEqualTo(1795796640000L);
         assertThat(event.ingestTs()).isEqualTo(1795796644524L);
         assertThat(event.snapshot()).isFalse();
+        assertThat(event.cursor()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void aResumedStatusSaysWhetherEverythingWasRecovered() {
+        List<ServerObject> objects = FrameScanner.scan("[{\"ev\":\"status\",\"status\":\"resumed\",\"recovered\":true},"
+                + "{\"ev\":\"status\",\"status\":\"resumed\",\"recovered\":false}]");
+
+        assertThat(objects).extracting(ServerObject::recovered).containsExactly(true, false);
     }
 
     @Test

@@ -1,0 +1,91 @@
+package io.tickstock.perf.chaos;
+
+import io.tickstock.perf.report.ResultFiles;
+import io.tickstock.perf.stack.StackOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./tickstock chaos SCENARIO}: faults under load, judged by what every client got, by event id. */
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+        description = "Strikes faults (kill -9, SIGTERM, broker stop) at a stack under load and judges every client.")
+public final class ChaosCommand implements Callable<Integer> {
+
+    /** Exit code of a run that lost or repeated anything, or from which the stack did not come back. */
+    public static final int FAILED = 1;
+
+    @Parameters(index = "0", description = "kill, broker, sigterm or all")
+    String scenario;
+
+    @Option(names = "--kills", defaultValue = "21", description = "kill -9 faults in kill and all (default 21)")
+    int kills;
+
+    @Option(names = "--seed", description = "the random order and moments of the faults (default: the clock)")
+    Long seed;
+
+    @Option(names = "--profile", defaultValue = "market_open_surge", description = "the simulator's load profile")
+    String profile;
+
+    @Option(names = "--multiplier", defaultValue = "1", description = "simulator speed (1 … 20)")
+    double multiplier;
+
+    @Option(names = "--clients", defaultValue = "0", description = "clients of *.* beside the three measuring ones")
+    int clients;
+
+    @Option(names = "--warmup-seconds", defaultValue = "20", description = "load before the first fault")
+    int warmup;
+
+    @Option(names = "--min-gap-seconds", defaultValue = "3", description = "shortest pause between faults")
+    int minGap;
+
+    @Option(names = "--max-gap-seconds", defaultValue = "12", description = "longest pause between faults")
+    int maxGap;
+
+    @Option(names = "--outage-seconds", defaultValue = "30", description = "how long the broker stays down")
+    int outage;
+
+    @Option(names = "--healthy-timeout", defaultValue = "180",
+            description = "seconds a service may take to be ready again after a fault")
+    int healthyTimeout;
+
+    @Option(names = "--drain-timeout", defaultValue = "300",
+            description = "seconds the processor may take to catch up after the input stops")
+    int drainTimeout;
+
+    @Mixin
+    StackOptions where;
+
+    @Option(names = "--tickstock", required = true, description = "the ./tickstock script, to restart components")
+    Path tickstock;
+
+    @Option(names = "--results", defaultValue = "perf/results/chaos", description = "where the JSON result goes")
+    Path results;
+
+    @Option(names = "--command", defaultValue = "", description = "the user's command line, for the record")
+    String command;
+
+    @Override
+    public Integer call() {
+        ChaosScenario chosen = ChaosScenario.of(scenario);
+        long chosenSeed = seed == null ? System.currentTimeMillis() : seed;
+        List<Fault> faults = chosen.faults(new Random(chosenSeed), kills);
+        ChaosRun.Plan plan = new ChaosRun.Plan(chosen, faults, chosenSeed, profile, multiplier,
+                Duration.ofSeconds(warmup), Duration.ofSeconds(minGap), Duration.ofSeconds(Math.max(minGap, maxGap)),
+                Duration.ofSeconds(outage), Duration.ofSeconds(healthyTimeout), Duration.ofSeconds(drainTimeout),
+                clients, command.isBlank() ? "./tickstock chaos " + scenario : command);
+        Path pids = where.pids();
+        Path restartLog = pids.getParent().resolve("logs").resolve("chaos-restarts.log");
+        ChaosResult result = new ChaosRun(plan, where.stack(), new Components(pids, tickstock), restartLog,
+                System.out).execute();
+        Path file = ResultFiles.write(results, result.scenario(), result.startedAtMillis(), result);
+        ChaosSummary.print(result, System.out);
+        System.out.println("==> result: " + file);
+        return result.passed() ? 0 : FAILED;
+    }
+}

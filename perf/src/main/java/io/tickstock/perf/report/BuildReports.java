@@ -1,0 +1,145 @@
+package io.tickstock.perf.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What the last build ({@code ./tickstock test}, i.e. {@code mvn verify}) left in each module's {@code target/}: the
+ * JUnit reports of Surefire and Failsafe, and JaCoCo's line coverage. Absent when the build did not run here.
+ */
+final class BuildReports {
+
+    /** One test class's result. */
+    record Suite(String module, String name, int tests, int failures, int errors, int skipped, String timestamp) {
+
+        boolean passed() {
+            return failures == 0 && errors == 0;
+        }
+
+        String simpleName() {
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+    }
+
+    /** A module's line coverage. */
+    record Coverage(String module, long covered, long missed) {
+
+        double ratio() {
+            return covered + missed == 0 ? 0 : (double) covered / (covered + missed);
+        }
+    }
+
+    private static final Pattern SUITE = Pattern.compile("<testsuite\\b([^>]*)>");
+    private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    private final List<Suite> suites;
+    private final List<Coverage> coverage;
+
+    private BuildReports(List<Suite> suites, List<Coverage> coverage) {
+        this.suites = suites;
+        this.coverage = coverage;
+    }
+
+    static BuildReports read(Path root) {
+        List<Suite> suites = new ArrayList<>();
+        List<Coverage> coverage = new ArrayList<>();
+        for (Path module : modules(root)) {
+            String name = root.relativize(module).toString();
+            for (String kind : List.of("surefire-reports", "failsafe-reports")) {
+                suites.addAll(suites(name, module.resolve("target").resolve(kind)));
+            }
+            Path csv = module.resolve("target/site/jacoco/jacoco.csv");
+            if (Files.isRegularFile(csv)) {
+                coverage.add(coverage(name, csv));
+            }
+        }
+        return new BuildReports(suites, coverage);
+    }
+
+    private static List<Path> modules(Path root) {
+        List<Path> modules = new ArrayList<>();
+        try (Stream<Path> children = Files.list(root)) {
+            children.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve(
+                    "target"))).sorted().forEach(modules::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+        return modules;
+    }
+
+    private static List<Suite> suites(String module, Path reports) {
+        List<Suite> suites = new ArrayList<>();
+        if (!Files.isDirectory(reports)) {
+            return suites;
+        }
+        try (Stream<Path> files = Files.list(reports)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).sorted()
+                    .toList()) {
+                Matcher suite = SUITE.matcher(Files.readString(file));
+                if (suite.find()) {
+                    Map<String, String> attributes = new TreeMap<>();
+                    Matcher attribute = ATTRIBUTE.matcher(suite.group(1));
+                    while (attribute.find()) {
+                        attributes.put(attribute.group(1), attribute.group(2));
+                    }
+                    suites.add(new Suite(module, attributes.getOrDefault("name", file.toString()),
+                            number(attributes, "tests"), number(attributes, "failures"), number(attributes, "errors"),
+                            number(attributes, "skipped"), attributes.getOrDefault("timestamp", "")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + reports, e);
+        }
+        return suites;
+    }
+
+    private static int number(Map<String, String> attributes, String name) {
+        try {
+            return Integer.parseInt(attributes.getOrDefault(name, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** JaCoCo's CSV: GROUP,PACKAGE,CLASS,…,LINE_MISSED,LINE_COVERED,… one class a line. */
+    private static Coverage coverage(String module, Path csv) {
+        try {
+            List<String> lines = Files.readAllLines(csv);
+            List<String> header = List.of(lines.get(0).split(","));
+            int missed = header.indexOf("LINE_MISSED");
+            int covered = header.indexOf("LINE_COVERED");
+            long missedLines = 0;
+            long coveredLines = 0;
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",");
+                missedLines += Long.parseLong(cells[missed]);
+                coveredLines += Long.parseLong(cells[covered]);
+            }
+            return new Coverage(module, coveredLines, missedLines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+    }
+
+    List<Suite> suites() {
+        return suites;
+    }
+
+    List<Coverage> coverage() {
+        return coverage;
+    }
+
+    /** The suites of a module, or named in {@code names} (simple class names). */
+    List<Suite> named(List<String> names) {
+        return suites.stream().filter(s -> names.contains(s.simpleName())).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package io.tickstock.perf.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.report.RunResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecoveriesTest {
+
+    private static ChaosResult.FaultOutcome outcome(long outage, Map<String, Long> healthy, Double restore,
+            Map<Integer, Integer> closes, Map<String, Boolean> alive) {
+        return new ChaosResult.FaultOutcome(1, "x", 1.0, -1, outage, healthy, Map.of(), alive, restore,
+                restore == null ? null : 100L, closes, null);
+    }
+
+    private static ChaosResult.ClientOutcome client(long lost, long duplicated) {
+        return new ChaosResult.ClientOutcome("c", "*.*", 2, List.of(-1), 1, 0, List.of(),
+                new IntegrityReport("c", 10, 10 - lost, lost, duplicated, duplicated, 0, 0, List.of(), List.of(),
+                        List.of()));
+    }
+
+    private final List<Fault> faults = List.of(Fault.kill("processor"), Fault.kill("processor"),
+            Fault.kill("gateway"), Fault.brokerStop(), Fault.sigterm("gateway"));
+    private final List<ChaosResult.FaultOutcome> outcomes = List.of(
+            outcome(10, Map.of("processor", 8_000L, "gateway", 5L), 1.5, Map.of(), Map.of()),
+            outcome(10, Map.of("processor", 12_000L, "gateway", 5L), 2.5, Map.of(), Map.of()),
+            outcome(10, Map.of("processor", 3L, "gateway", 6_000L), null, Map.of(-1, 2), Map.of()),
+            outcome(30_000, Map.of("processor", 41_000L, "gateway", 33_000L), null, Map.of(),
+                    Map.of("processor", true, "gateway", true)),
+            outcome(500, Map.of("processor", 4L, "gateway", 7_000L), null, Map.of(1012, 1, -1, 1), Map.of()));
+
+    @Test
+    void eachTargetIsTimedByTheFaultsThatHitItAndTheBrokerFromItsReturn() {
+        Map<String, ChaosResult.Recovery> recovery = Recoveries.byTarget(faults, outcomes);
+
+        assertThat(recovery).containsEntry("processor (kill)", new ChaosResult.Recovery(2, 8_000, 12_000, 12_000))
+                .containsEntry("gateway (kill)", new ChaosResult.Recovery(1, 6_000, 6_000, 6_000))
+                .containsEntry("gateway (sigterm)", new ChaosResult.Recovery(1, 7_000, 7_000, 7_000))
+                .containsEntry(Recoveries.AFTER_BROKER, new ChaosResult.Recovery(1, 11_000, 11_000, 11_000));
+    }
+
+    @Test
+    void theRestoreSummaryComesFromTheProcessorRestarts() {
+        assertThat(Recoveries.restore(outcomes)).isEqualTo(new ChaosResult.Restore(2, 2.5, 2.5, 100));
+        assertThat(Recoveries.restore(List.of())).isEqualTo(new ChaosResult.Restore(0, 0, 0, 0));
+    }
+
+    @Test
+    void targetsJudgeLossRepeatsTheProcessorsReturnAndTheReconnectCode() {
+        List<RunResult.Check> targets = Recoveries.targets(faults, outcomes, List.of(client(0, 0), client(1, 2)), 0);
+
+        assertThat(targets).filteredOn(t -> !t.ok()).extracting(RunResult.Check::name).containsExactly(
+                "events lost, over all clients (SPEC §10)", "events delivered twice, over all clients (SPEC §5.3)",
+                "processor ready again after kill -9, worst of 2 (SPEC §10)",
+                "clients closed with 1012 (reconnect) by a gateway's SIGTERM");
+        assertThat(targets).filteredOn(t -> t.name().startsWith("processor ready")).singleElement()
+                .satisfies(t -> assertThat(t.actual()).isEqualTo("12000 ms"));
+        assertThat(targets).filteredOn(t -> t.name().startsWith("services that died")).singleElement()
+                .satisfies(t -> assertThat(t.ok()).isTrue());
+    }
+}

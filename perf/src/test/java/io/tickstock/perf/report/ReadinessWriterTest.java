@@ -1,0 +1,99 @@
+package io.tickstock.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickstock.perf.chaos.ChaosResult;
+import io.tickstock.perf.integrity.IntegrityReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadinessWriterTest {
+
+    @TempDir
+    Path root;
+
+    private Path write() {
+        return ReadinessWriter.write(root, root.resolve("perf/results"), root.resolve("docs/open-risks.md"),
+                root.resolve("docs/READINESS.md"));
+    }
+
+    private String readiness() throws IOException {
+        return Files.readString(write());
+    }
+
+    private void suite(String module, String kind, String name, int tests, int failures) throws IOException {
+        Path reports = root.resolve(module).resolve("target").resolve(kind);
+        Files.createDirectories(reports);
+        Files.writeString(root.resolve(module).resolve("pom.xml"), "<project/>");
+        Files.writeString(reports.resolve("TEST-io.tickstock." + name + ".xml"), "<?xml version=\"1.0\"?>\n"
+                + "<testsuite xmlns:xsi=\"x\" name=\"io.tickstock." + name + "\" time=\"1.2\" tests=\"" + tests
+                + "\" errors=\"0\" skipped=\"0\" failures=\"" + failures + "\" timestamp=\"2026-11-27T20:00:00\">"
+                + "<testcase name=\"t\"/></testsuite>");
+    }
+
+    private void coverage(String module, int missed, int covered) throws IOException {
+        Path site = root.resolve(module).resolve("target/site/jacoco");
+        Files.createDirectories(site);
+        Files.writeString(root.resolve(module).resolve("pom.xml"), "<project/>");
+        Files.writeString(site.resolve("jacoco.csv"), "GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,"
+                + "BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED\n" + module + ",p,A,1,2,0,0," + missed + ","
+                + covered + "\n" + module + ",p,B,1,2,0,0,0,10\n");
+    }
+
+    private static ChaosResult chaos(String scenario, long lost) {
+        IntegrityReport integrity = new IntegrityReport("all", 500, 500 - lost, lost, 0, 0, 0, 0, List.of(),
+                List.of(), List.of());
+        return new ChaosResult(scenario, "2026-11-27T20:00:00Z", Runs.START, 300, lost == 0 ? ChaosResult.PASSED
+                : ChaosResult.FAILED, List.of(), List.of(), null, null, new ChaosResult.Input(Map.of(), 500, 0),
+                List.of(new ChaosResult.ClientOutcome("all", "*.*", 8, List.of(1006), 7, 0, List.of(), integrity)),
+                0, List.of(new ChaosResult.FaultOutcome(1, "kill -9 processor", 20, -1, 10, Map.of("processor", 7000L),
+                        Map.of(), Map.of(), 2.5, 1000L, Map.of(), null)),
+                Map.of("processor (kill)", new ChaosResult.Recovery(1, 7000, 7000, 7000)),
+                new ChaosResult.Restore(1, 2.5, 2.5, 1000), List.of(), Map.of());
+    }
+
+    @Test
+    void withoutAnyEvidenceEveryMetricIsANoGoAndSaysWhatToRun() throws IOException {
+        String md = readiness();
+
+        assertThat(md).contains("**Overall: NO-GO** (0 of 6 success metrics go)")
+                .contains("no test reports: the build has not run here", "no JaCoCo reports",
+                        "`chaos kill`: **not run yet**", "PENDING: no `steady_state` run of 60 minutes or more")
+                .contains("| [Integration complete](#integration-complete) | **no-go** | `./tickstock test` |");
+    }
+
+    @Test
+    void theEvidenceOfEachSourceIsJudged() throws IOException {
+        suite("e2e", "failsafe-reports", "e2e.ChaosSmokeIT", 1, 0);
+        suite("ws-gateway", "surefire-reports", "gateway.ProtocolDocTest", 4, 1);
+        coverage("ws-gateway", 5, 85);
+        coverage("channel-processor", 20, 70);
+        ResultFiles.write(root.resolve("perf/results"), new Runs().build());
+        Path chaos = root.resolve("perf/results/chaos");
+        ResultFiles.write(chaos, "kill", Runs.START, chaos("kill", 0));
+        ResultFiles.write(chaos, "broker", Runs.START, chaos("broker", 2));
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/open-risks.md"), "# Open risks\n\n- a risk kept by hand\n");
+
+        String md = readiness();
+
+        assertThat(md).contains("| [Test coverage](#test-coverage) | **no-go** |")
+                .contains("5 tests in 2 classes over 2 modules, 1 classes failing: ProtocolDocTest")
+                .contains("channel-processor: 80.0 % of 100 lines — **below the 90 % gate**",
+                        "ws-gateway: 95.0 % of 100 lines")
+                .contains("`chaos kill` (2026-11-27 16:24 UTC): PASSED — 1 faults (1× kill -9 processor); 500 events "
+                        + "owed to 1 resuming clients: 0 lost")
+                .contains("`chaos broker` (2026-11-27 16:24 UTC): FAILED", "2 lost")
+                .contains("processor (kill) ready again in 7.0 s median", "processor state restore 2.5 s median")
+                .contains("`chaos sigterm`: **not run yet**")
+                .contains("failing: ProtocolDocTest")
+                .endsWith("- a risk kept by hand\n");
+        assertThat(md).contains("tick event latency p99, ingest accepted → WebSocket client received — must < 50 ms: "
+                + "**met**");
+    }
+}

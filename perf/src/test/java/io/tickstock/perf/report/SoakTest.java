@@ -1,0 +1,92 @@
+package io.tickstock.perf.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.model.serde.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SoakTest {
+
+    @TempDir
+    Path results;
+
+    /** A steady_state result of {@code minutes}, a point every 5 s, the processor's RSS following {@code rss(t)}. */
+    private static ObjectNode run(double minutes, DoubleUnaryOperator rss, boolean heap) {
+        ObjectNode run = Json.mapper().createObjectNode();
+        run.put("scenario", "steady_state").put("startedAt", "2026-11-27T21:05:00Z").put("verdict", "PASSED");
+        ObjectNode configuration = run.putObject("configuration");
+        configuration.put("stack", "a fresh stack").put("command", "./tickstock perf steady_state --minutes 60");
+        configuration.putArray("phases").addObject().put("multiplier", 1).put("seconds", minutes * 60);
+        run.putArray("groups").addObject().put("name", "all").put("stalls", false).put("lost", 0)
+                .put("duplicated", 0);
+        ArrayNode timeline = run.putArray("timeline");
+        for (double t = 5; t <= minutes * 60; t += 5) {
+            ObjectNode point = timeline.addObject().put("t", t);
+            point.putObject("rssMb").put("processor", rss.applyAsDouble(t)).put("gateway", 200).put("ingest", 250)
+                    .put("kafka", 600 + t / 10);
+            if (heap) {
+                point.putObject("heapMb").put("processor", 100).put("gateway", 50).put("ingest", 60);
+            }
+        }
+        return run;
+    }
+
+    private void write(String name, ObjectNode run) throws IOException {
+        Files.writeString(results.resolve(name), run.toString());
+    }
+
+    @Test
+    void aFlatHourAfterWarmUpIsAGoWhateverTheWarmUpAndTheBrokerDid() throws IOException {
+        // the first ten minutes may climb (JIT, caches, RocksDB filling); the broker is not judged
+        write("steady_state-20261127-210500.json", run(60, t -> t < 600 ? 300 + t / 2 : 600 + t / 1000, false));
+
+        Soak.Verdict soak = Soak.latest(results).orElseThrow();
+
+        assertThat(soak.go()).isTrue();
+        assertThat(soak.minutes()).isEqualTo(60);
+        assertThat(soak.growth()).extracting(Soak.Growth::service).containsExactly("ingest", "processor", "gateway");
+        assertThat(soak.growth().get(1).ratio()).isBetween(0.0, 0.05);
+        assertThat(soak.unsampled()).containsExactly("heapMb");
+    }
+
+    @Test
+    void growthOverFivePercentAfterWarmUpIsANoGo() throws IOException {
+        write("steady_state-20261127-210500.json", run(60, t -> 600 + t / 50, true));
+
+        Soak.Verdict soak = Soak.latest(results).orElseThrow();
+
+        assertThat(soak.go()).isFalse();
+        assertThat(soak.growth()).filteredOn(g -> !g.ok()).extracting(Soak.Growth::series, Soak.Growth::service)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rssMb", "processor"));
+        assertThat(soak.unsampled()).isEmpty();
+    }
+
+    @Test
+    void onlyARunOfAnHourOrMoreIsASoakAndTheLatestOneCounts() throws IOException {
+        write("steady_state-20261127-180000.json", run(61, t -> 600 + t / 50, false));
+        write("steady_state-20261127-200000.json", run(30, t -> 600, false));
+        assertThat(Soak.latest(results)).hasValueSatisfying(s -> assertThat(s.file().getFileName().toString())
+                .isEqualTo("steady_state-20261127-180000.json"));
+
+        ObjectNode lossy = run(60, t -> 600, false);
+        ((ObjectNode) lossy.path("groups").get(0)).put("lost", 3);
+        write("steady_state-20261127-220000.json", lossy);
+        assertThat(Soak.latest(results)).hasValueSatisfying(s -> {
+            assertThat(s.lost()).isEqualTo(3);
+            assertThat(s.go()).isFalse();
+        });
+    }
+
+    @Test
+    void noSoakYetIsEmpty() {
+        assertThat(Soak.latest(results)).isEmpty();
+        assertThat(Soak.latest(results.resolve("missing"))).isEmpty();
+    }
+}
