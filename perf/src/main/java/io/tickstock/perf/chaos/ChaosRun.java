@@ -133,7 +133,7 @@ public final class ChaosRun {
                         failures.add("fault " + (i + 1) + " (" + outcome.fault() + "): " + outcome.problem());
                     }
                 }
-                PerfRun.sleep(plan.minGap());
+                PerfRun.sleep(plan.warmup()); // load after the last fault too: the stack must go on, not only come back
                 ingest.stopSource();
                 say("input stopped; draining: processor → events topic → clients");
                 drain(offsets, quiet, events, committed, clients, ids, failures);
