@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 final class BuildReports {
 
     /** One test class's result. */
-    record Suite(String module, String name, int tests, int failures, int errors, int skipped, String timestamp) {
+    record Suite(String module, String name, int tests, int failures, int errors, int skipped, String timestamp,
+            Path report) {
 
         boolean passed() {
             return failures == 0 && errors == 0;
@@ -93,7 +95,7 @@ final class BuildReports {
                     }
                     suites.add(new Suite(module, attributes.getOrDefault("name", file.toString()),
                             number(attributes, "tests"), number(attributes, "failures"), number(attributes, "errors"),
-                            number(attributes, "skipped"), attributes.getOrDefault("timestamp", "")));
+                            number(attributes, "skipped"), attributes.getOrDefault("timestamp", ""), file));
                 }
             }
         } catch (IOException e) {
@@ -138,7 +140,27 @@ final class BuildReports {
         return coverage;
     }
 
-    /** The suites of a module, or named in {@code names} (simple class names). */
+    /**
+     * The first line the test class {@code suite} printed that starts with {@code prefix} (its report keeps what it
+     * printed): how the end-to-end tests hand their measurements to this report.
+     */
+    Optional<String> printed(String suite, String prefix) {
+        for (Suite found : named(List.of(suite))) {
+            try {
+                Matcher line = Pattern.compile(Pattern.quote(prefix) + "[^\n<]*").matcher(Files.readString(
+                        found.report()));
+                if (line.find()) {
+                    return Optional.of(line.group().replace("&gt;", ">").replace("&lt;", "<")
+                            .replace("&quot;", "\"").replace("&amp;", "&").strip());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + found.report(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The suites named in {@code names} (simple class names). */
     List<Suite> named(List<String> names) {
         return suites.stream().filter(s -> names.contains(s.simpleName())).toList();
     }

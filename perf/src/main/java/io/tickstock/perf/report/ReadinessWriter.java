@@ -213,6 +213,10 @@ public final class ReadinessWriter {
         boolean go = suitesPassed(build, DEPLOYMENT, evidence, "Kubernetes manifests rendered and checked, container "
                 + "images, alert rules, scale-out with a processor and a gateway killed, hostile input through the "
                 + "running stack");
+        build.printed("ScaleOutIT", "scale-out:").ifPresent(line -> evidence.add("`ScaleOutIT` measured: "
+                + line.substring("scale-out: ".length())));
+        build.printed("HostileInputIT", "hostile input:").ifPresent(line -> evidence.add("`HostileInputIT` "
+                + "accounted for: " + line.substring("hostile input: ".length())));
         RunResult surge = perf.get("market_open_surge");
         boolean sized = surge != null && surge.configuration().stack().contains("Kubernetes");
         evidence.add(surge == null ? "the surge under the Kubernetes memory sizing: not run yet"

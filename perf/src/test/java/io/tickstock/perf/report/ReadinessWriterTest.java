@@ -33,7 +33,8 @@ class ReadinessWriterTest {
         Files.writeString(reports.resolve("TEST-io.tickstock." + name + ".xml"), "<?xml version=\"1.0\"?>\n"
                 + "<testsuite xmlns:xsi=\"x\" name=\"io.tickstock." + name + "\" time=\"1.2\" tests=\"" + tests
                 + "\" errors=\"0\" skipped=\"0\" failures=\"" + failures + "\" timestamp=\"2026-11-27T20:00:00\">"
-                + "<testcase name=\"t\"/></testsuite>");
+                + "<testcase name=\"t\"/><system-out><![CDATA[scale-out: took over in 9441 ms\n]]></system-out>"
+                + "</testsuite>");
     }
 
     private void coverage(String module, int missed, int covered) throws IOException {
@@ -70,6 +71,7 @@ class ReadinessWriterTest {
     @Test
     void theEvidenceOfEachSourceIsJudged() throws IOException {
         suite("e2e", "failsafe-reports", "e2e.ChaosSmokeIT", 1, 0);
+        suite("e2e", "failsafe-reports", "e2e.ScaleOutIT", 1, 0);
         suite("ws-gateway", "surefire-reports", "gateway.ProtocolDocTest", 4, 1);
         coverage("ws-gateway", 5, 85);
         coverage("channel-processor", 20, 70);
@@ -83,7 +85,8 @@ class ReadinessWriterTest {
         String md = readiness();
 
         assertThat(md).contains("| [Test coverage](#test-coverage) | **no-go** |")
-                .contains("5 tests in 2 classes over 2 modules, 1 classes failing: ProtocolDocTest")
+                .contains("6 tests in 3 classes over 2 modules, 1 classes failing: ProtocolDocTest")
+                .contains("`ScaleOutIT` measured: took over in 9441 ms")
                 .contains("channel-processor: 80.0 % of 100 lines — **below the 90 % gate**",
                         "ws-gateway: 95.0 % of 100 lines")
                 .contains("`chaos kill` (2026-11-27 16:24 UTC): PASSED — 1 faults (1× kill -9 processor); 500 events "
