@@ -32,8 +32,13 @@ final class BuildReports {
         }
     }
 
-    /** A module's line coverage. */
-    record Coverage(String module, long covered, long missed) {
+    /**
+     * A module's line coverage.
+     *
+     * @param gated whether the build's 90 % gate applies: the parent POM's profile gates the modules with a
+     *     {@code src/main/resources/application.properties}, the services
+     */
+    record Coverage(String module, long covered, long missed, boolean gated) {
 
         double ratio() {
             return covered + missed == 0 ? 0 : (double) covered / (covered + missed);
@@ -61,7 +66,8 @@ final class BuildReports {
             }
             Path csv = module.resolve("target/site/jacoco/jacoco.csv");
             if (Files.isRegularFile(csv)) {
-                coverage.add(coverage(name, csv));
+                coverage.add(coverage(name, csv,
+                        Files.isRegularFile(module.resolve("src/main/resources/application.properties"))));
             }
         }
         return new BuildReports(suites, coverage);
@@ -95,7 +101,8 @@ final class BuildReports {
                     }
                     suites.add(new Suite(module, attributes.getOrDefault("name", file.toString()),
                             number(attributes, "tests"), number(attributes, "failures"), number(attributes, "errors"),
-                            number(attributes, "skipped"), attributes.getOrDefault("timestamp", ""), file));
+                            number(attributes, "skipped"), attributes.getOrDefault("timestamp",
+                            Files.getLastModifiedTime(file).toInstant().toString()), file));
                 }
             }
         } catch (IOException e) {
@@ -113,7 +120,7 @@ final class BuildReports {
     }
 
     /** JaCoCo's CSV: GROUP,PACKAGE,CLASS,…,LINE_MISSED,LINE_COVERED,… one class a line. */
-    private static Coverage coverage(String module, Path csv) {
+    private static Coverage coverage(String module, Path csv, boolean gated) {
         try {
             List<String> lines = Files.readAllLines(csv);
             List<String> header = List.of(lines.get(0).split(","));
@@ -126,7 +133,7 @@ final class BuildReports {
                 missedLines += Long.parseLong(cells[missed]);
                 coveredLines += Long.parseLong(cells[covered]);
             }
-            return new Coverage(module, coveredLines, missedLines);
+            return new Coverage(module, coveredLines, missedLines, gated);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }

@@ -41,6 +41,9 @@ class ReadinessWriterTest {
         Path site = root.resolve(module).resolve("target/site/jacoco");
         Files.createDirectories(site);
         Files.writeString(root.resolve(module).resolve("pom.xml"), "<project/>");
+        Path resources = root.resolve(module).resolve("src/main/resources");
+        Files.createDirectories(resources);
+        Files.writeString(resources.resolve("application.properties"), "");
         Files.writeString(site.resolve("jacoco.csv"), "GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,"
                 + "BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED\n" + module + ",p,A,1,2,0,0," + missed + ","
                 + covered + "\n" + module + ",p,B,1,2,0,0,0,10\n");
@@ -80,7 +83,7 @@ class ReadinessWriterTest {
         ResultFiles.write(chaos, "kill", Runs.START, chaos("kill", 0));
         ResultFiles.write(chaos, "broker", Runs.START, chaos("broker", 2));
         Files.createDirectories(root.resolve("docs"));
-        Files.writeString(root.resolve("docs/open-risks.md"), "# Open risks\n\n- a risk kept by hand\n");
+        Files.writeString(root.resolve("docs/open-risks.md"), "# Open risks\n\nKept by hand.\n\n- a risk kept by hand\n");
 
         String md = readiness();
 
@@ -88,14 +91,15 @@ class ReadinessWriterTest {
                 .contains("6 tests in 3 classes over 2 modules, 1 classes failing: ProtocolDocTest")
                 .contains("`ScaleOutIT` measured: took over in 9441 ms")
                 .contains("channel-processor: 80.0 % of 100 lines — **below the 90 % gate**",
-                        "ws-gateway: 95.0 % of 100 lines")
+                        "ws-gateway: 95.0 % of 100 lines (gated: at least 90 %)")
                 .contains("`chaos kill` (2026-11-27 16:24 UTC): PASSED — 1 faults (1× kill -9 processor); 500 events "
                         + "owed to 1 resuming clients: 0 lost")
                 .contains("`chaos broker` (2026-11-27 16:24 UTC): FAILED", "2 lost")
                 .contains("processor (kill) ready again in 7.0 s median", "processor state restore 2.5 s median")
                 .contains("`chaos sigterm`: **not run yet**")
                 .contains("failing: ProtocolDocTest")
-                .endsWith("- a risk kept by hand\n");
+                .endsWith("- **Deployment readiness is no-go**: see its evidence above.\n- a risk kept by hand\n")
+                .doesNotContain("Kept by hand.");
         assertThat(md).contains("tick event latency p99, ingest accepted → WebSocket client received — must < 50 ms: "
                 + "**met**");
     }
