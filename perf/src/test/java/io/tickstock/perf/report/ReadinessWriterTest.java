@@ -58,7 +58,10 @@ class ReadinessWriterTest {
                 0, List.of(new ChaosResult.FaultOutcome(1, "kill -9 processor", 20, -1, 10, Map.of("processor", 7000L),
                         Map.of(), Map.of(), 2.5, 1000L, Map.of(), null)),
                 Map.of("processor (kill)", new ChaosResult.Recovery(1, 7000, 7000, 7000)),
-                new ChaosResult.Restore(1, 2.5, 2.5, 1000), List.of(), Map.of());
+                new ChaosResult.Restore(1, 2.5, 2.5, 1000), List.of(new RunResult.Check("events lost, over all "
+                        + "clients (SPEC §10)", "0", Long.toString(lost), lost == 0, "…"), new RunResult.Check(
+                        "processor ready again after kill -9, worst of 1 (SPEC §10)", "≤ 10000 ms", "11193 ms", false,
+                        "…")), Map.of());
     }
 
     @Test
@@ -82,6 +85,7 @@ class ReadinessWriterTest {
         Path chaos = root.resolve("perf/results/chaos");
         ResultFiles.write(chaos, "kill", Runs.START, chaos("kill", 0));
         ResultFiles.write(chaos, "broker", Runs.START, chaos("broker", 2));
+        ResultFiles.write(root.resolve("perf/results/flood"), new Runs().build());
         Files.createDirectories(root.resolve("docs"));
         Files.writeString(root.resolve("docs/open-risks.md"), "# Open risks\n\nKept by hand.\n\n- a risk kept by hand\n");
 
@@ -97,6 +101,10 @@ class ReadinessWriterTest {
                 .contains("`chaos broker` (2026-11-27 16:24 UTC): FAILED", "2 lost")
                 .contains("processor (kill) ready again in 7.0 s median", "processor state restore 2.5 s median")
                 .contains("`chaos sigterm`: **not run yet**")
+                .contains("`chaos kill`: processor ready again after kill -9, worst of 1 (SPEC §10): 11193 ms "
+                        + "(expected ≤ 10000 ms) — **missed**")
+                .doesNotContain("`chaos kill`: events lost")
+                .contains("a 1× flood under the local heaps (2026-11-27 16:24 UTC): PASSED, 100 messages in 300 s")
                 .contains("failing: ProtocolDocTest")
                 .endsWith("- **Deployment readiness is no-go**: see its evidence above.\n- a risk kept by hand\n")
                 .doesNotContain("Kept by hand.");
