@@ -6,6 +6,7 @@ import io.tickstock.testsupport.RunTopics;
 import io.tickstock.testsupport.TestBroker;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,14 +54,19 @@ final class ProcessorGroup {
         }));
     }
 
-    /** Input partitions by the static member id (group.instance.id) of the member that owns them now. */
+    /**
+     * Input partitions by the processor instance that owns them now: its static member id (group.instance.id), which
+     * Kafka Streams gives each of its stream threads with the thread's index appended.
+     */
     Map<String, Set<TopicPartition>> owners() {
         return query(admin -> {
             ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get()
                     .get(group);
             Map<String, Set<TopicPartition>> owners = new HashMap<>();
             for (MemberDescription member : description.members()) {
-                owners.put(member.groupInstanceId().orElse(member.consumerId()),
+                String instance = member.groupInstanceId().map(id -> id.replaceFirst("-\\d+$", ""))
+                        .orElse(member.consumerId());
+                owners.computeIfAbsent(instance, any -> new HashSet<>()).addAll(
                         member.assignment().topicPartitions().stream()
                                 .filter(partition -> inputs.contains(partition.topic()))
                                 .collect(Collectors.toSet()));

@@ -83,8 +83,7 @@ class ScaleOutIT {
         MetricsText before = Scrape.of(processors.get(0));
         long killedAt = System.nanoTime();
         processors.get(1).kill();
-        // the static member id of the survivor's one stream thread: Kafka Streams appends the thread's index
-        String survivor = topics.run() + "-scale-1-1";
+        String survivor = topics.run() + "-scale-1";
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(group.owners())
                 .as("the survivor owns every input partition").containsOnlyKeys(survivor)
                 .hasEntrySatisfying(survivor, owned -> assertThat(owned).containsExactlyInAnyOrderElementsOf(inputs)));

@@ -107,7 +107,8 @@ public record RunResult(
     /** Five seconds of the run. */
     public record TimelinePoint(double t, int phase, double inputPerSecond, double committedPerSecond,
             double deliveredPerSecond, Percentiles all, Percentiles tick, long processorLag,
-            Map<String, Double> rssMb, Map<String, Double> cpuPercent, double machineCpuPercent) {
+            Map<String, Double> rssMb, Map<String, Double> heapMb, Map<String, Double> cpuPercent,
+            double machineCpuPercent) {
     }
 
     /**

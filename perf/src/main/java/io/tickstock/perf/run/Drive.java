@@ -9,8 +9,10 @@ import io.tickstock.perf.measure.ResourceSampler;
 import io.tickstock.perf.report.RunResult;
 import io.tickstock.perf.stack.IngestControl;
 import io.tickstock.perf.stack.KafkaOffsets;
+import io.tickstock.perf.stack.ServiceMetrics;
 import io.tickstock.perf.stack.Stack;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,7 +164,7 @@ final class Drive {
         double inputRate = (published - lastPublished) / seconds;
         timeline.add(new RunResult.TimelinePoint(Math.round((now - inputStart) / 100.0) / 10.0, phase,
                 round(inputRate), round((committedNow - lastCommitted) / seconds),
-                round((deliveredNow - lastDelivered) / seconds), all, tick, lag, rss, cpu, round(machine)));
+                round((deliveredNow - lastDelivered) / seconds), all, tick, lag, rss, heapMb(), cpu, round(machine)));
         console.printf("[%5s] x%-3s in %6.0f/s  committed %5.0f/s  read %6.0f/s  p99 tick %7s  all %7s  "
                         + "overdue %d  dup %d  lag %d  load %.1f%n",
                 clock(now - inputStart), RunPlan.multiplier(plan.phases().get(phase).multiplier()), inputRate,
@@ -172,6 +174,16 @@ final class Drive {
         lastPublished = published;
         lastCommitted = committedNow;
         lastDelivered = deliveredNow;
+    }
+
+    private Map<String, Double> heapMb() {
+        Map<String, Double> heap = new LinkedHashMap<>();
+        Map<String, URI> services = Map.of("ingest", stack.ingest(), "processor", stack.processor(),
+                "gateway", stack.gatewayHttp());
+        for (String service : Stack.SERVICES) {
+            ServiceMetrics.heapMb(services.get(service)).ifPresent(mb -> heap.put(service, round(mb)));
+        }
+        return heap;
     }
 
     private void startProbe() {

@@ -3,6 +3,7 @@ package io.tickstock.perf.stack;
 import io.tickstock.tools.status.MetricsText;
 import java.net.URI;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -35,6 +36,17 @@ public final class ServiceMetrics {
         Map<String, Long> counts = new TreeMap<>();
         metrics.sumBy(name, label, filter).forEach((key, value) -> counts.put(key, Math.round(value)));
         return counts;
+    }
+
+    /**
+     * The heap a service uses now in MB ({@code jvm_memory_used_bytes} over its heap pools), or empty when it does
+     * not answer: sampled beside RSS, so a soak can tell a growing heap from a growing off-heap.
+     */
+    public static OptionalDouble heapMb(URI root) {
+        MetricsText metrics = scrape(root);
+        Map<String, Double> byArea = metrics.sumBy("jvm_memory_used_bytes", "area");
+        Double heap = byArea.get("heap");
+        return heap == null ? OptionalDouble.empty() : OptionalDouble.of(heap / (1024.0 * 1024.0));
     }
 
     /** What a counter rose by between two scrapes, per label value. */
