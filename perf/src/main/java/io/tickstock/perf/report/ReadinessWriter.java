@@ -287,9 +287,14 @@ public final class ReadinessWriter {
                         growth.ok() ? "ok" : "**over**"));
             }
         }
+        if (soak.growth().stream().anyMatch(g -> g.series().equals("heapMb"))) {
+            md.append("\n`heapMb` is the heap in use when sampled, garbage included: a sawtooth the medians smooth. "
+                    + "Heap growth with a flat RSS is more likely old-generation garbage not collected yet than a "
+                    + "leak; both must stay within the limit for a go.\n");
+        }
         if (!soak.unsampled().isEmpty()) {
             md.append("\nNot sampled by this run: ").append(String.join(", ", soak.unsampled()))
-                    .append(" (the heap is not part of the perf timeline yet; its growth is judged from RSS).\n");
+                    .append(" (a run from before the perf timeline sampled the heap: its growth is judged from RSS).\n");
         }
         md.append("\nSoak verdict: **").append(soak.go() ? "go" : "no-go").append("** (`").append(soak.file()
                 .getFileName()).append("`)\n");
