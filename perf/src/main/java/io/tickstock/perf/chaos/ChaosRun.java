@@ -133,7 +133,7 @@ public final class ChaosRun {
                         failures.add("fault " + (i + 1) + " (" + outcome.fault() + "): " + outcome.problem());
                     }
                 }
-                PerfRun.sleep(plan.minGap());
+                PerfRun.sleep(plan.warmup()); // load after the last fault too: the stack must go on, not only come back
                 ingest.stopSource();
                 say("input stopped; draining: processor → events topic → clients");
                 drain(offsets, quiet, events, committed, clients, ids, failures);
@@ -164,7 +164,7 @@ public final class ChaosRun {
         } finally {
             sampling.shutdownNow();
             pollers.shutdownNow();
-            ingest.stopSource();
+            stopLoad();
         }
     }
 
@@ -184,6 +184,15 @@ public final class ChaosRun {
     private void startLoad() {
         ingest.multiplier(plan.multiplier());
         ingest.startSimulator(plan.profile());
+    }
+
+    /** The load must not go on after the run, whatever ended it; an ingest that is down has no load to stop. */
+    private void stopLoad() {
+        try {
+            ingest.stopSource();
+        } catch (RuntimeException e) {
+            console.println("==> could not stop the ingest source: " + e.getMessage());
+        }
     }
 
     private Duration gap() {

@@ -93,7 +93,10 @@ final class Recoveries {
             if (fault.kind() == Fault.Kind.BROKER_STOP) {
                 long died = outcome.aliveThroughOutage().values().stream().filter(alive -> !alive).count();
                 targets.add(check("services that died while the broker was down", 0, died,
-                        "producers back off, services stay up and say not-ready"));
+                        "producers back off, services stay up"));
+                long saidReady = outcome.readyDuringOutage().values().stream().filter(ready -> ready).count();
+                targets.add(check("services that kept saying ready while the broker was down", 0, saidReady,
+                        "a service without its broker says not-ready, so no traffic is sent its way"));
             }
         }
         return targets;

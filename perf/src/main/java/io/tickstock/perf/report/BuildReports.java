@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 final class BuildReports {
 
     /** One test class's result. */
-    record Suite(String module, String name, int tests, int failures, int errors, int skipped, String timestamp) {
+    record Suite(String module, String name, int tests, int failures, int errors, int skipped, String timestamp,
+            Path report) {
 
         boolean passed() {
             return failures == 0 && errors == 0;
@@ -30,8 +32,13 @@ final class BuildReports {
         }
     }
 
-    /** A module's line coverage. */
-    record Coverage(String module, long covered, long missed) {
+    /**
+     * A module's line coverage.
+     *
+     * @param gated whether the build's 90 % gate applies: the parent POM's profile gates the modules with a
+     *     {@code src/main/resources/application.properties}, the services
+     */
+    record Coverage(String module, long covered, long missed, boolean gated) {
 
         double ratio() {
             return covered + missed == 0 ? 0 : (double) covered / (covered + missed);
@@ -59,7 +66,8 @@ final class BuildReports {
             }
             Path csv = module.resolve("target/site/jacoco/jacoco.csv");
             if (Files.isRegularFile(csv)) {
-                coverage.add(coverage(name, csv));
+                coverage.add(coverage(name, csv,
+                        Files.isRegularFile(module.resolve("src/main/resources/application.properties"))));
             }
         }
         return new BuildReports(suites, coverage);
@@ -93,7 +101,8 @@ final class BuildReports {
                     }
                     suites.add(new Suite(module, attributes.getOrDefault("name", file.toString()),
                             number(attributes, "tests"), number(attributes, "failures"), number(attributes, "errors"),
-                            number(attributes, "skipped"), attributes.getOrDefault("timestamp", "")));
+                            number(attributes, "skipped"), attributes.getOrDefault("timestamp",
+                            Files.getLastModifiedTime(file).toInstant().toString()), file));
                 }
             }
         } catch (IOException e) {
@@ -111,7 +120,7 @@ final class BuildReports {
     }
 
     /** JaCoCo's CSV: GROUP,PACKAGE,CLASS,…,LINE_MISSED,LINE_COVERED,… one class a line. */
-    private static Coverage coverage(String module, Path csv) {
+    private static Coverage coverage(String module, Path csv, boolean gated) {
         try {
             List<String> lines = Files.readAllLines(csv);
             List<String> header = List.of(lines.get(0).split(","));
@@ -124,7 +133,7 @@ final class BuildReports {
                 missedLines += Long.parseLong(cells[missed]);
                 coveredLines += Long.parseLong(cells[covered]);
             }
-            return new Coverage(module, coveredLines, missedLines);
+            return new Coverage(module, coveredLines, missedLines, gated);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
@@ -138,7 +147,27 @@ final class BuildReports {
         return coverage;
     }
 
-    /** The suites of a module, or named in {@code names} (simple class names). */
+    /**
+     * The first line the test class {@code suite} printed that starts with {@code prefix} (its report keeps what it
+     * printed): how the end-to-end tests hand their measurements to this report.
+     */
+    Optional<String> printed(String suite, String prefix) {
+        for (Suite found : named(List.of(suite))) {
+            try {
+                Matcher line = Pattern.compile(Pattern.quote(prefix) + "[^\n<]*").matcher(Files.readString(
+                        found.report()));
+                if (line.find()) {
+                    return Optional.of(line.group().replace("&gt;", ">").replace("&lt;", "<")
+                            .replace("&quot;", "\"").replace("&amp;", "&").strip());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + found.report(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The suites named in {@code names} (simple class names). */
     List<Suite> named(List<String> names) {
         return suites.stream().filter(s -> names.contains(s.simpleName())).toList();
     }

@@ -12,7 +12,8 @@ class RecoveriesTest {
 
     private static ChaosResult.FaultOutcome outcome(long outage, Map<String, Long> healthy, Double restore,
             Map<Integer, Integer> closes, Map<String, Boolean> alive) {
-        return new ChaosResult.FaultOutcome(1, "x", 1.0, -1, outage, healthy, Map.of(), alive, restore,
+        return new ChaosResult.FaultOutcome(1, "x", 1.0, -1, outage, healthy, alive.isEmpty() ? Map.of()
+                : Map.of("processor", false, "gateway", true), alive, restore,
                 restore == null ? null : 100L, closes, null);
     }
 
@@ -55,6 +56,7 @@ class RecoveriesTest {
         assertThat(targets).filteredOn(t -> !t.ok()).extracting(RunResult.Check::name).containsExactly(
                 "events lost, over all clients (SPEC §10)", "events delivered twice, over all clients (SPEC §5.3)",
                 "processor ready again after kill -9, worst of 2 (SPEC §10)",
+                "services that kept saying ready while the broker was down",
                 "clients closed with 1012 (reconnect) by a gateway's SIGTERM");
         assertThat(targets).filteredOn(t -> t.name().startsWith("processor ready")).singleElement()
                 .satisfies(t -> assertThat(t.actual()).isEqualTo("12000 ms"));

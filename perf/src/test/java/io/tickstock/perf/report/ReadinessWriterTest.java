@@ -33,13 +33,17 @@ class ReadinessWriterTest {
         Files.writeString(reports.resolve("TEST-io.tickstock." + name + ".xml"), "<?xml version=\"1.0\"?>\n"
                 + "<testsuite xmlns:xsi=\"x\" name=\"io.tickstock." + name + "\" time=\"1.2\" tests=\"" + tests
                 + "\" errors=\"0\" skipped=\"0\" failures=\"" + failures + "\" timestamp=\"2026-11-27T20:00:00\">"
-                + "<testcase name=\"t\"/></testsuite>");
+                + "<testcase name=\"t\"/><system-out><![CDATA[scale-out: took over in 9441 ms\n]]></system-out>"
+                + "</testsuite>");
     }
 
     private void coverage(String module, int missed, int covered) throws IOException {
         Path site = root.resolve(module).resolve("target/site/jacoco");
         Files.createDirectories(site);
         Files.writeString(root.resolve(module).resolve("pom.xml"), "<project/>");
+        Path resources = root.resolve(module).resolve("src/main/resources");
+        Files.createDirectories(resources);
+        Files.writeString(resources.resolve("application.properties"), "");
         Files.writeString(site.resolve("jacoco.csv"), "GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,"
                 + "BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED\n" + module + ",p,A,1,2,0,0," + missed + ","
                 + covered + "\n" + module + ",p,B,1,2,0,0,0,10\n");
@@ -54,7 +58,10 @@ class ReadinessWriterTest {
                 0, List.of(new ChaosResult.FaultOutcome(1, "kill -9 processor", 20, -1, 10, Map.of("processor", 7000L),
                         Map.of(), Map.of(), 2.5, 1000L, Map.of(), null)),
                 Map.of("processor (kill)", new ChaosResult.Recovery(1, 7000, 7000, 7000)),
-                new ChaosResult.Restore(1, 2.5, 2.5, 1000), List.of(), Map.of());
+                new ChaosResult.Restore(1, 2.5, 2.5, 1000), List.of(new RunResult.Check("events lost, over all "
+                        + "clients (SPEC §10)", "0", Long.toString(lost), lost == 0, "…"), new RunResult.Check(
+                        "processor ready again after kill -9, worst of 1 (SPEC §10)", "≤ 10000 ms", "11193 ms", false,
+                        "…")), Map.of());
     }
 
     @Test
@@ -70,6 +77,7 @@ class ReadinessWriterTest {
     @Test
     void theEvidenceOfEachSourceIsJudged() throws IOException {
         suite("e2e", "failsafe-reports", "e2e.ChaosSmokeIT", 1, 0);
+        suite("e2e", "failsafe-reports", "e2e.ScaleOutIT", 1, 0);
         suite("ws-gateway", "surefire-reports", "gateway.ProtocolDocTest", 4, 1);
         coverage("ws-gateway", 5, 85);
         coverage("channel-processor", 20, 70);
@@ -77,22 +85,29 @@ class ReadinessWriterTest {
         Path chaos = root.resolve("perf/results/chaos");
         ResultFiles.write(chaos, "kill", Runs.START, chaos("kill", 0));
         ResultFiles.write(chaos, "broker", Runs.START, chaos("broker", 2));
+        ResultFiles.write(root.resolve("perf/results/flood"), new Runs().build());
         Files.createDirectories(root.resolve("docs"));
-        Files.writeString(root.resolve("docs/open-risks.md"), "# Open risks\n\n- a risk kept by hand\n");
+        Files.writeString(root.resolve("docs/open-risks.md"), "# Open risks\n\nKept by hand.\n\n- a risk kept by hand\n");
 
         String md = readiness();
 
         assertThat(md).contains("| [Test coverage](#test-coverage) | **no-go** |")
-                .contains("5 tests in 2 classes over 2 modules, 1 classes failing: ProtocolDocTest")
+                .contains("6 tests in 3 classes over 2 modules, 1 classes failing: ProtocolDocTest")
+                .contains("`ScaleOutIT` measured: took over in 9441 ms")
                 .contains("channel-processor: 80.0 % of 100 lines — **below the 90 % gate**",
-                        "ws-gateway: 95.0 % of 100 lines")
+                        "ws-gateway: 95.0 % of 100 lines (gated: at least 90 %)")
                 .contains("`chaos kill` (2026-11-27 16:24 UTC): PASSED — 1 faults (1× kill -9 processor); 500 events "
                         + "owed to 1 resuming clients: 0 lost")
                 .contains("`chaos broker` (2026-11-27 16:24 UTC): FAILED", "2 lost")
                 .contains("processor (kill) ready again in 7.0 s median", "processor state restore 2.5 s median")
                 .contains("`chaos sigterm`: **not run yet**")
+                .contains("`chaos kill`: processor ready again after kill -9, worst of 1 (SPEC §10): 11193 ms "
+                        + "(expected ≤ 10000 ms) — **missed**")
+                .doesNotContain("`chaos kill`: events lost")
+                .contains("a 1× flood under the local heaps (2026-11-27 16:24 UTC): PASSED, 100 messages in 300 s")
                 .contains("failing: ProtocolDocTest")
-                .endsWith("- a risk kept by hand\n");
+                .endsWith("- **Deployment readiness is no-go**: see its evidence above.\n- a risk kept by hand\n")
+                .doesNotContain("Kept by hand.");
         assertThat(md).contains("tick event latency p99, ingest accepted → WebSocket client received — must < 50 ms: "
                 + "**met**");
     }
