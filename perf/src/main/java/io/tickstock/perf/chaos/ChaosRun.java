@@ -82,9 +82,7 @@ public final class ChaosRun {
         this.console = console;
         this.random = new Random(plan.seed() ^ 0x5DEECE66DL);
         this.ingest = new IngestControl(stack.ingest());
-        services.put("processor", stack.processor());
-        services.put("ingest", stack.ingest());
-        services.put("gateway", stack.gatewayHttp());
+        services.putAll(stack.httpRoots());
     }
 
     public ChaosResult execute() {

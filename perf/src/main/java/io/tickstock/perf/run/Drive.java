@@ -44,6 +44,7 @@ final class Drive {
     private final PhaseClock phases;
     private final ResourceSampler sampler;
     private final CommittedEvents committed;
+    private final Map<String, URI> httpRoots;
     private final List<RunResult.TimelinePoint> timeline = new ArrayList<>();
     private final List<PhaseInput> phaseInput = new ArrayList<>();
     private final AtomicReference<KafkaBaseline.Result> baseline = new AtomicReference<>();
@@ -64,6 +65,7 @@ final class Drive {
             Deliveries deliveries, Latencies latencies, Overdue overdue, PhaseClock phases, ResourceSampler sampler) {
         this.plan = plan;
         this.stack = stack;
+        this.httpRoots = stack.httpRoots();
         this.console = console;
         this.ingest = ingest;
         this.quiet = new Quiet(offsets, stack.processorGroup(), stack.topics());
@@ -178,11 +180,7 @@ final class Drive {
 
     private Map<String, Double> heapMb() {
         Map<String, Double> heap = new LinkedHashMap<>();
-        Map<String, URI> services = Map.of("ingest", stack.ingest(), "processor", stack.processor(),
-                "gateway", stack.gatewayHttp());
-        for (String service : Stack.SERVICES) {
-            ServiceMetrics.heapMb(services.get(service)).ifPresent(mb -> heap.put(service, round(mb)));
-        }
+        httpRoots.forEach((service, root) -> ServiceMetrics.heapMb(root).ifPresent(mb -> heap.put(service, round(mb))));
         return heap;
     }
 

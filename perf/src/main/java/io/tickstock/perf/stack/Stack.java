@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,15 @@ public record Stack(
     /** The gateway's HTTP root (metrics), from its WebSocket address. */
     public URI gatewayHttp() {
         return URI.create(gateway.getScheme().replaceFirst("^ws", "http") + "://" + gateway.getAuthority());
+    }
+
+    /** Each service's HTTP root (health, metrics), by its name in {@link #SERVICES}, in that order. */
+    public Map<String, URI> httpRoots() {
+        Map<String, URI> roots = new LinkedHashMap<>();
+        roots.put("ingest", ingest);
+        roots.put("processor", processor);
+        roots.put("gateway", gatewayHttp());
+        return roots;
     }
 
     /** The pids in {@code dir/NAME.pid} (as {@code ./tickstock up} writes them), for the names that have one. */
