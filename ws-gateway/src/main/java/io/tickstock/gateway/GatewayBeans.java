@@ -1,6 +1,7 @@
 package io.tickstock.gateway;
 
 import io.tickstock.gateway.consume.RepeatFilter;
+import io.tickstock.gateway.queue.QueueBudget;
 import io.tickstock.gateway.route.SnapshotCache;
 import io.tickstock.gateway.socket.SessionSettings;
 import jakarta.enterprise.inject.Produces;
@@ -19,6 +20,12 @@ public class GatewayBeans {
     @Singleton
     RepeatFilter repeatFilter(GatewayConfig config) {
         return new RepeatFilter(config.repeatWindow());
+    }
+
+    @Produces
+    @Singleton
+    QueueBudget queueBudget(GatewayConfig config) {
+        return new QueueBudget(config.maxQueuedEvents(), config.queueCapacity());
     }
 
     @Produces

@@ -3,6 +3,7 @@ package io.tickstock.gateway.socket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.tickstock.gateway.consume.FeedState;
 import io.tickstock.gateway.metrics.GatewayMetrics;
+import io.tickstock.gateway.queue.QueueBudget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Map;
@@ -16,21 +17,25 @@ public class ClientRegistry {
     private final SessionSettings settings;
     private final GatewayMetrics metrics;
     private final FeedState feed;
+    private final QueueBudget budget;
 
-    public ClientRegistry(SessionSettings settings, GatewayMetrics metrics, FeedState feed) {
+    public ClientRegistry(SessionSettings settings, GatewayMetrics metrics, FeedState feed, QueueBudget budget) {
         this.settings = settings;
         this.metrics = metrics;
         this.feed = feed;
+        this.budget = budget;
         metrics.gauge("tickstock.gateway.clients", sessions::size);
         metrics.gauge("tickstock.gateway.subscriptions", this::subscriptions);
         metrics.gauge("tickstock.gateway.queue.depth", this::queued);
+        metrics.gauge("tickstock.gateway.queue.share", budget::share);
     }
 
     /** Registers a new connection; it is owed the events after where the feed stands now. */
     public ClientSession open(WebSocketConnection connection, View view) {
-        ClientSession session = new ClientSession(connection, view, settings, metrics, feed.handedOut(),
+        ClientSession session = new ClientSession(connection, view, settings, metrics, budget, feed.handedOut(),
                 System.nanoTime());
         sessions.put(session.id(), session);
+        budget.clientsNow(sessions.size());
         session.reply(Frames.connected(settings.authRequired()));
         return session;
     }
@@ -42,6 +47,7 @@ public class ClientRegistry {
 
     public synchronized void close(WebSocketConnection connection) {
         ClientSession session = sessions.remove(connection.id());
+        budget.clientsNow(sessions.size());
         if (session != null) {
             session.closed();
         }
