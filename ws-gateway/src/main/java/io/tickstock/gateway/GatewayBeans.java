@@ -1,9 +1,9 @@
 package io.tickstock.gateway;
 
 import io.tickstock.gateway.consume.RepeatFilter;
-import io.tickstock.gateway.queue.QueueBudget;
 import io.tickstock.gateway.route.SnapshotCache;
 import io.tickstock.gateway.socket.SessionSettings;
+import io.tickstock.gateway.socket.SharedLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -24,8 +24,8 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    QueueBudget queueBudget(GatewayConfig config) {
-        return new QueueBudget(config.maxQueuedEvents(), config.queueCapacity());
+    SharedLimits sharedLimits(GatewayConfig config) {
+        return SharedLimits.of(config);
     }
 
     @Produces

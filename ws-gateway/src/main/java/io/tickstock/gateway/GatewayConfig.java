@@ -42,7 +42,7 @@ public interface GatewayConfig {
      * Events all clients together may have queued: each client's queue is this divided by the clients connected,
      * at most {@link #queueCapacity()} (at least 64), so the slow-client policy starts earlier as clients grow.
      */
-    @WithDefault("100000")
+    @WithDefault("1000000")
     int maxQueuedEvents();
 
     /** Most clients connected at once; the upgrade of one more is refused with 503 (another replica takes it). */
@@ -54,11 +54,18 @@ public interface GatewayConfig {
     int maxFrameEvents();
 
     /**
-     * About the most bytes of events in one server frame (one event more may cross it): a client that stops reading
-     * keeps its last frame in the gateway until it is closed, so this bounds what each client holds on the wire.
+     * About the most bytes of events in one server frame (one event more may cross it). Large frames are what lets
+     * a client that fell behind catch up; their memory is bounded by {@link #maxWireBytes()}.
      */
-    @WithDefault("32768")
+    @WithDefault("262144")
     int maxFrameBytes();
+
+    /**
+     * Bytes of frames on the wire for all clients together: a frame waits whole on a slow socket, so each client's
+     * frames are at most this divided by the clients connected (at most {@link #maxFrameBytes()}, at least 16 KiB).
+     */
+    @WithDefault("67108864")
+    long maxWireBytes();
 
     /** Largest client message accepted (error 413 and close beyond). */
     @WithDefault("16384")

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
  * exact.
  *
  * <p>A client that keeps up gets events in the order the feed read them (so per symbol in order). Under pressure
- * (it carried a quarter of its limit into the latest batch: its capacity, or less when the gateway's
- * {@link QueueBudget} is shared among many clients) the queue drains by priority, P0 first, FIFO within a
+ * (it carried a quarter of its limit into the latest batch: its capacity, or less when the replica's
+ * queue budget, a {@link SharedLimit}, is shared among many clients) the queue drains by priority, P0 first, FIFO within a
  * priority, and the slow-client policy (SPEC §8) applies, judged on that carried backlog so that one large poll
  * never counts against a client that was keeping up: from half full, new P3 events are shed; from three quarters, a
  * new P2/P3 event replaces the queued one of the same (symbol, type) (conflation); when full, the oldest queued P3
@@ -40,6 +40,10 @@ public final class ClientQueue {
     public record Drained(OutgoingEvent event, String cursor, boolean snapshot) {
         public String render() {
             return event.render(cursor, snapshot);
+        }
+
+        public int renderedLength() {
+            return event.renderedLength(cursor, snapshot);
         }
     }
 
@@ -94,7 +98,7 @@ public final class ClientQueue {
 
     /**
      * A batch from the feed (or a replay) begins: the policy judges what the client carried into it, against
-     * {@code share} (its part of the gateway's {@link QueueBudget}, at most the capacity).
+     * {@code share} (its part of the replica's queue budget, at most the capacity).
      */
     public void startBatch(int share) {
         limit = Math.min(share, capacity);

@@ -3,7 +3,6 @@ package io.tickstock.gateway.socket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.tickstock.gateway.consume.FeedState;
 import io.tickstock.gateway.metrics.GatewayMetrics;
-import io.tickstock.gateway.queue.QueueBudget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Map;
@@ -17,25 +16,26 @@ public class ClientRegistry {
     private final SessionSettings settings;
     private final GatewayMetrics metrics;
     private final FeedState feed;
-    private final QueueBudget budget;
+    private final SharedLimits shared;
 
-    public ClientRegistry(SessionSettings settings, GatewayMetrics metrics, FeedState feed, QueueBudget budget) {
+    public ClientRegistry(SessionSettings settings, GatewayMetrics metrics, FeedState feed, SharedLimits shared) {
         this.settings = settings;
         this.metrics = metrics;
         this.feed = feed;
-        this.budget = budget;
+        this.shared = shared;
         metrics.gauge("tickstock.gateway.clients", sessions::size);
         metrics.gauge("tickstock.gateway.subscriptions", this::subscriptions);
         metrics.gauge("tickstock.gateway.queue.depth", this::queued);
-        metrics.gauge("tickstock.gateway.queue.share", budget::share);
+        metrics.gauge("tickstock.gateway.queue.share", shared.queuedEvents()::share);
+        metrics.gauge("tickstock.gateway.frame.share", shared.frameBytes()::share);
     }
 
     /** Registers a new connection; it is owed the events after where the feed stands now. */
     public ClientSession open(WebSocketConnection connection, View view) {
-        ClientSession session = new ClientSession(connection, view, settings, metrics, budget, feed.handedOut(),
+        ClientSession session = new ClientSession(connection, view, settings, metrics, shared, feed.handedOut(),
                 System.nanoTime());
         sessions.put(session.id(), session);
-        budget.clientsNow(sessions.size());
+        shared.clientsNow(sessions.size());
         session.reply(Frames.connected(settings.authRequired()));
         return session;
     }
@@ -47,7 +47,7 @@ public class ClientRegistry {
 
     public synchronized void close(WebSocketConnection connection) {
         ClientSession session = sessions.remove(connection.id());
-        budget.clientsNow(sessions.size());
+        shared.clientsNow(sessions.size());
         if (session != null) {
             session.closed();
         }

@@ -6,7 +6,6 @@ import io.tickstock.gateway.metrics.GatewayMetrics;
 import io.tickstock.gateway.queue.ClientQueue;
 import io.tickstock.gateway.queue.ClientQueue.Drained;
 import io.tickstock.gateway.queue.Cursor;
-import io.tickstock.gateway.queue.QueueBudget;
 import io.tickstock.gateway.queue.SentPositions;
 import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.SnapshotCache;
@@ -38,7 +37,7 @@ public final class ClientSession implements ClientQueue.Drops {
     private final SessionSettings settings;
     private final GatewayMetrics metrics;
     private final ClientQueue queue;
-    private final QueueBudget budget;
+    private final SharedLimits shared;
     private final ArrayDeque<String> control = new ArrayDeque<>();
     private final RateLimiter limiter;
     private final long authDeadline;
@@ -65,13 +64,13 @@ public final class ClientSession implements ClientQueue.Drops {
     private long conflatedTotal;
 
     ClientSession(WebSocketConnection connection, View view, SessionSettings settings, GatewayMetrics metrics,
-            QueueBudget budget, long[] start, long now) {
+            SharedLimits shared, long[] start, long now) {
         this.connection = connection;
         this.view = view;
         this.settings = settings;
         this.metrics = metrics;
         this.queue = new ClientQueue(start, settings.queueCapacity(), this);
-        this.budget = budget;
+        this.shared = shared;
         this.limiter = new RateLimiter(settings.maxMessagesPerSecond(), settings.maxMessageBurst(), now);
         this.authenticated = !settings.authRequired();
         this.authDeadline = now + settings.authTimeoutNanos();
@@ -181,7 +180,7 @@ public final class ClientSession implements ClientQueue.Drops {
         }
         Subscriptions current = subscriptions;
         if (!current.isEmpty()) {
-            queue.startBatch(budget.share());
+            queue.startBatch(shared.queuedEvents().share());
             for (OutgoingEvent event : batch) {
                 if (current.matches(event.event()) && queue.offer(event) == ClientQueue.Outcome.FULL) {
                     slowClose(queue.size() + " events waiting");
@@ -241,9 +240,9 @@ public final class ClientSession implements ClientQueue.Drops {
 
     /** Offers replayed events, waiting for room instead of shedding; false once the connection is gone. */
     public synchronized boolean offerReplayed(List<OutgoingEvent> events) throws InterruptedException {
-        queue.startBatch(budget.share());
+        queue.startBatch(shared.queuedEvents().share());
         for (OutgoingEvent event : events) {
-            while (open() && queue.size() >= budget.share() / 2) {
+            while (open() && queue.size() >= shared.queuedEvents().share() / 2) {
                 wait(200);
             }
             if (!open()) {
@@ -400,7 +399,7 @@ public final class ClientSession implements ClientQueue.Drops {
         if (view.batched()) {
             return null;
         }
-        List<Drained> events = drain(settings.maxFrameEvents(), settings.maxFrameBytes());
+        List<Drained> events = drain(settings.maxFrameEvents(), shared.frameBytes().share());
         if (events.isEmpty()) {
             return null;
         }
@@ -419,7 +418,7 @@ public final class ClientSession implements ClientQueue.Drops {
             }
             if (firstTimeSent(next.event())) {
                 events.add(next);
-                bytes += next.event().body().length() + next.cursor().length();
+                bytes += next.renderedLength() + 1;
             }
         }
         return events;

@@ -63,14 +63,17 @@ class GatewayLimitsTest extends ConnectedTest {
     }
 
     @Test
-    void eachClientsQueueIsItsShareOfTheBudget() {
+    void eachClientsQueueAndFramesAreItsShareOfTheBudgets() {
         connect();
-        await().atMost(WAIT).until(() -> metric("tickstock_gateway_queue_share") == SmallGateway.QUEUE_BUDGET);
+        await().atMost(WAIT).until(() -> metric("tickstock_gateway_queue_share") == SmallGateway.QUEUE_BUDGET
+                && metric("tickstock_gateway_frame_share") == SmallGateway.MAX_FRAME_BYTES);
         connect();
         connect();
 
         await().atMost(WAIT).until(() -> metric("tickstock_gateway_queue_share")
-                == (double) SmallGateway.QUEUE_BUDGET / SmallGateway.MAX_CLIENTS);
+                == (double) SmallGateway.QUEUE_BUDGET / SmallGateway.MAX_CLIENTS
+                && metric("tickstock_gateway_frame_share")
+                == (double) SmallGateway.WIRE_BUDGET / SmallGateway.MAX_CLIENTS);
     }
 
     @Test
@@ -79,7 +82,7 @@ class GatewayLimitsTest extends ConnectedTest {
         WsTestClient client = connect();
         subscribe(client, "*." + symbol);
         List<MarketEvent> events = new ArrayList<>();
-        for (int seq = 0; seq < 300; seq++) {
+        for (int seq = 0; seq < 1_000; seq++) {
             events.add(TestEvents.event(EventType.HIGH, symbol, 1, seq));
         }
         int framesBefore = client.frames();
@@ -91,8 +94,8 @@ class GatewayLimitsTest extends ConnectedTest {
         int longestEvent = client.events().stream().mapToInt(event -> event.toString().length()).max().orElseThrow();
         assertThat(client.longestFrame()).as("a frame stops at the first event that reaches the limit")
                 .isLessThanOrEqualTo(SmallGateway.MAX_FRAME_BYTES + longestEvent + 2);
-        assertThat(client.frames() - framesBefore).as("300 events of ~%d bytes", longestEvent)
-                .isGreaterThanOrEqualTo(300 * longestEvent / (SmallGateway.MAX_FRAME_BYTES + longestEvent));
+        assertThat(client.frames() - framesBefore).as("1,000 events of ~%d bytes", longestEvent)
+                .isGreaterThanOrEqualTo(1_000 * longestEvent / (SmallGateway.MAX_FRAME_BYTES + longestEvent));
     }
 
     @Test
