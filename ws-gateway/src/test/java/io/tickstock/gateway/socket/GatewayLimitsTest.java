@@ -78,16 +78,9 @@ class GatewayLimitsTest extends ConnectedTest {
 
     @Test
     void aBacklogLeavesInFramesOfAboutMaxFrameBytesInOrder() {
-        String symbol = symbol("F");
         WsTestClient client = connect();
-        subscribe(client, "*." + symbol);
-        List<MarketEvent> events = new ArrayList<>();
-        for (int seq = 0; seq < 1_000; seq++) {
-            events.add(TestEvents.event(EventType.HIGH, symbol, 1, seq));
-        }
-        int framesBefore = client.frames();
-        TestEvents.publish(Topics.EVENTS, events);
-        await().atMost(WAIT).until(() -> client.events().size() == events.size());
+        int framesBefore = client.frames() + 1; // and the subscribe's ack
+        List<MarketEvent> events = subscribeAndReceiveHighs(client, 1_000);
 
         assertThat(client.events().stream().map(event -> event.path("id").asText()))
                 .containsExactlyElementsOf(events.stream().map(MarketEvent::id).toList());
@@ -100,15 +93,8 @@ class GatewayLimitsTest extends ConnectedTest {
 
     @Test
     void aResumeAfterTheConnectionSentMoreThanItsWindowIsRefusedWithWhatToDo() {
-        String symbol = symbol("W");
         WsTestClient client = connect();
-        subscribe(client, "*." + symbol);
-        List<MarketEvent> events = new ArrayList<>();
-        for (int seq = 0; seq <= SmallGateway.RESUME_WINDOW; seq++) {
-            events.add(TestEvents.event(EventType.HIGH, symbol, 1, seq));
-        }
-        TestEvents.publish(Topics.EVENTS, events);
-        await().atMost(WAIT).until(() -> client.events().size() == events.size());
+        subscribeAndReceiveHighs(client, SmallGateway.RESUME_WINDOW + 1);
 
         client.send("{\"action\":\"resume\",\"params\":\"0\"}");
         JsonNode refused = client.next("error", WAIT);
@@ -117,5 +103,18 @@ class GatewayLimitsTest extends ConnectedTest {
         assertThat(refused.path("message").asText()).contains("within its first " + SmallGateway.RESUME_WINDOW
                 + " events");
         assertThat(client.closed()).isFalse();
+    }
+
+    /** Subscribes {@code client} to a symbol of its own, publishes {@code count} P1 highs of it and waits for them. */
+    private static List<MarketEvent> subscribeAndReceiveHighs(WsTestClient client, int count) {
+        String symbol = symbol("L");
+        subscribe(client, "*." + symbol);
+        List<MarketEvent> events = new ArrayList<>();
+        for (int seq = 0; seq < count; seq++) {
+            events.add(TestEvents.event(EventType.HIGH, symbol, 1, seq));
+        }
+        TestEvents.publish(Topics.EVENTS, events);
+        await().atMost(WAIT).until(() -> client.events().size() == count);
+        return events;
     }
 }
