@@ -112,6 +112,11 @@ public final class WsTestClient implements AutoCloseable {
         return collector.frames.size();
     }
 
+    /** The length of the longest frame that arrived, in characters. */
+    public int longestFrame() {
+        return collector.frames.stream().mapToInt(String::length).max().orElse(0);
+    }
+
     /** True once the server closed the connection; {@link #closeCode()} says how. */
     public boolean closed() {
         return collector.closeCode.isDone();

@@ -3,6 +3,7 @@ package io.tickstock.gateway;
 import io.tickstock.gateway.consume.RepeatFilter;
 import io.tickstock.gateway.route.SnapshotCache;
 import io.tickstock.gateway.socket.SessionSettings;
+import io.tickstock.gateway.socket.SharedLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -19,6 +20,12 @@ public class GatewayBeans {
     @Singleton
     RepeatFilter repeatFilter(GatewayConfig config) {
         return new RepeatFilter(config.repeatWindow());
+    }
+
+    @Produces
+    @Singleton
+    SharedLimits sharedLimits(GatewayConfig config) {
+        return SharedLimits.of(config);
     }
 
     @Produces

@@ -38,9 +38,34 @@ public interface GatewayConfig {
     @WithDefault("2000")
     int queueCapacity();
 
+    /**
+     * Events all clients together may have queued: each client's queue is this divided by the clients connected,
+     * at most {@link #queueCapacity()} (at least 64), so the slow-client policy starts earlier as clients grow.
+     */
+    @WithDefault("1000000")
+    int maxQueuedEvents();
+
+    /** Most clients connected at once; the upgrade of one more is refused with 503 (another replica takes it). */
+    @WithDefault("1200")
+    int maxClients();
+
     /** Most events in one server frame. */
     @WithDefault("500")
     int maxFrameEvents();
+
+    /**
+     * About the most bytes of events in one server frame (one event more may cross it). Large frames are what lets
+     * a client that fell behind catch up; their memory is bounded by {@link #maxWireBytes()}.
+     */
+    @WithDefault("262144")
+    int maxFrameBytes();
+
+    /**
+     * Bytes of frames on the wire for all clients together: a frame waits whole on a slow socket, so each client's
+     * frames are at most this divided by the clients connected (at most {@link #maxFrameBytes()}, at least 16 KiB).
+     */
+    @WithDefault("67108864")
+    long maxWireBytes();
 
     /** Largest client message accepted (error 413 and close beyond). */
     @WithDefault("16384")
@@ -69,7 +94,7 @@ public interface GatewayConfig {
     Optional<List<String>> allowedOrigins();
 
     /** Events a connection remembers having sent, so a resume on it never repeats one; resume only within. */
-    @WithDefault("10000")
+    @WithDefault("2000")
     int resumeWindow();
 
     /** Resumes replaying from Kafka at once; more wait their turn. */

@@ -44,8 +44,9 @@ class SoakTest {
 
     @Test
     void aFlatHourAfterWarmUpIsAGoWhateverTheWarmUpAndTheBrokerDid() throws IOException {
-        // the first ten minutes may climb (JIT, caches, RocksDB filling); the broker is not judged
-        write("steady_state-20261127-210500.json", run(60, t -> t < 600 ? 300 + t / 2 : 600 + t / 1000, false));
+        // the warm-up may climb (JIT, caches, RocksDB filling); the broker is not judged
+        write("steady_state-20261127-210500.json", run(60, t -> t < Soak.WARMUP_SECONDS ? 300 + t / 4
+                : 600 + t / 1000, false));
 
         Soak.Verdict soak = Soak.latest(results).orElseThrow();
 

@@ -64,7 +64,7 @@ public class FanoutCostBenchmark {
     public void matchQueueDrainRender(Blackhole sink) {
         ClientQueue queue = new ClientQueue(new long[] {offset, offset, offset, offset, offset, offset}, 2000,
                 NO_DROPS);
-        queue.startBatch();
+        queue.startBatch(2000);
         for (OutgoingEvent event : batch) {
             if (subscriptions.matches(event.event())) {
                 queue.offer(new OutgoingEvent(event.event(), event.partition(), offset + event.offset(),

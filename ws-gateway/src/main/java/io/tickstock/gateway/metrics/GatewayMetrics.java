@@ -24,6 +24,7 @@ public class GatewayMetrics {
     private final Map<Channel, Timer> latency = new EnumMap<>(Channel.class);
     private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
     private final Counter slowCloses;
+    private final Counter refusedFull;
     private final Counter resumesRecovered;
     private final Counter resumesNotRecovered;
 
@@ -49,6 +50,7 @@ public class GatewayMetrics {
             errors.put(code, registry.counter("tickstock.gateway.errors", "code", Integer.toString(code.code())));
         }
         slowCloses = registry.counter("tickstock.gateway.slow.closes");
+        refusedFull = registry.counter("tickstock.gateway.refused.full");
         resumesRecovered = registry.counter("tickstock.gateway.resumes", "recovered", "true");
         resumesNotRecovered = registry.counter("tickstock.gateway.resumes", "recovered", "false");
     }
@@ -79,6 +81,10 @@ public class GatewayMetrics {
         if (code == ErrorCode.SLOW_CLIENT) {
             slowCloses.increment();
         }
+    }
+
+    public void refusedFull() {
+        refusedFull.increment();
     }
 
     public void resumed(boolean recovered) {

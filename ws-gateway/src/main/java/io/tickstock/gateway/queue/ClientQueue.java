@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * exact.
  *
  * <p>A client that keeps up gets events in the order the feed read them (so per symbol in order). Under pressure
- * (it carried a quarter of its capacity into the latest batch) the queue drains by priority, P0 first, FIFO within a
+ * (it carried a quarter of its limit into the latest batch: its capacity, or less when the replica's
+ * queue budget, a {@link SharedLimit}, is shared among many clients) the queue drains by priority, P0 first, FIFO within a
  * priority, and the slow-client policy (SPEC §8) applies, judged on that carried backlog so that one large poll
  * never counts against a client that was keeping up: from half full, new P3 events are shed; from three quarters, a
  * new P2/P3 event replaces the queued one of the same (symbol, type) (conflation); when full, the oldest queued P3
@@ -40,6 +41,10 @@ public final class ClientQueue {
         public String render() {
             return event.render(cursor, snapshot);
         }
+
+        public int renderedLength() {
+            return event.renderedLength(cursor, snapshot);
+        }
     }
 
     private static final class Entry {
@@ -54,8 +59,7 @@ public final class ClientQueue {
     }
 
     private final int capacity;
-    private final int shedAt;
-    private final int conflateAt;
+    private int limit;
     private final Drops drops;
     private final ArrayDeque<Entry>[] byPriority;
     private final ArrayDeque<Entry>[][] byPartition;
@@ -78,8 +82,7 @@ public final class ClientQueue {
             throw new IllegalArgumentException("a client queue needs room for at least 4 events, not " + capacity);
         }
         this.capacity = capacity;
-        this.shedAt = capacity / 2;
-        this.conflateAt = capacity * 3 / 4;
+        this.limit = capacity;
         this.drops = drops;
         this.offered = start.clone();
         this.floor = new long[Cursor.PRIORITIES][start.length];
@@ -93,8 +96,12 @@ public final class ClientQueue {
         }
     }
 
-    /** A batch from the feed (or a replay) begins: the policy judges what the client carried into it. */
-    public void startBatch() {
+    /**
+     * A batch from the feed (or a replay) begins: the policy judges what the client carried into it, against
+     * {@code share} (its part of the replica's queue budget, at most the capacity).
+     */
+    public void startBatch(int share) {
+        limit = Math.min(share, capacity);
         backlog = size;
     }
 
@@ -109,11 +116,11 @@ public final class ClientQueue {
         if (event.offset() < floor[priority][partition]) {
             return Outcome.SKIPPED;
         }
-        if (priority == 3 && backlog >= shedAt) {
+        if (priority == 3 && backlog >= limit / 2) {
             drops.shed(priority);
             return Outcome.SHED;
         }
-        if (backlog >= conflateAt) {
+        if (backlog >= limit * 3 / 4) {
             Entry older = conflatable.get(event.key());
             if (older != null) {
                 kill(older);
@@ -122,7 +129,7 @@ public final class ClientQueue {
                 return Outcome.CONFLATED;
             }
         }
-        if (backlog >= capacity && !shedOldest()) {
+        if (backlog >= limit && !shedOldest()) {
             return Outcome.FULL;
         }
         append(event);
@@ -150,7 +157,7 @@ public final class ClientQueue {
         if (fromSnapshot != null) {
             return new Drained(fromSnapshot, cursor().toString(), true);
         }
-        boolean underPressure = backlog >= capacity / 4;
+        boolean underPressure = backlog >= limit / 4;
         Entry next = null;
         for (int priority = 0; priority < Cursor.PRIORITIES; priority++) {
             Entry head = firstLive(byPriority[priority]);

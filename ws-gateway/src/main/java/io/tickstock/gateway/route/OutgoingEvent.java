@@ -14,6 +14,10 @@ import io.tickstock.model.serde.Json;
  */
 public record OutgoingEvent(MarketEvent event, int partition, long offset, String body) {
 
+    private static final String SNAPSHOT = ",\"snapshot\":true";
+    private static final String CURSOR = ",\"cursor\":\"";
+    private static final String END = "\"}";
+
     /** Writes the event's JSON object once, for every client that will get it. */
     public static OutgoingEvent of(MarketEvent event, int partition, long offset) {
         ObjectNode node = Json.mapper().createObjectNode();
@@ -39,10 +43,15 @@ public record OutgoingEvent(MarketEvent event, int partition, long offset, Strin
 
     /** The event object one client receives: the shared body plus this client's cursor. */
     public String render(String cursor, boolean snapshot) {
-        StringBuilder object = new StringBuilder(body.length() + cursor.length() + 32).append(body);
+        StringBuilder object = new StringBuilder(renderedLength(cursor, snapshot)).append(body);
         if (snapshot) {
-            object.append(",\"snapshot\":true");
+            object.append(SNAPSHOT);
         }
-        return object.append(",\"cursor\":\"").append(cursor).append("\"}").toString();
+        return object.append(CURSOR).append(cursor).append(END).toString();
+    }
+
+    /** The length of {@link #render} without rendering. */
+    public int renderedLength(String cursor, boolean snapshot) {
+        return body.length() + (snapshot ? SNAPSHOT.length() : 0) + CURSOR.length() + cursor.length() + END.length();
     }
 }

@@ -16,21 +16,26 @@ public class ClientRegistry {
     private final SessionSettings settings;
     private final GatewayMetrics metrics;
     private final FeedState feed;
+    private final SharedLimits shared;
 
-    public ClientRegistry(SessionSettings settings, GatewayMetrics metrics, FeedState feed) {
+    public ClientRegistry(SessionSettings settings, GatewayMetrics metrics, FeedState feed, SharedLimits shared) {
         this.settings = settings;
         this.metrics = metrics;
         this.feed = feed;
+        this.shared = shared;
         metrics.gauge("tickstock.gateway.clients", sessions::size);
         metrics.gauge("tickstock.gateway.subscriptions", this::subscriptions);
         metrics.gauge("tickstock.gateway.queue.depth", this::queued);
+        metrics.gauge("tickstock.gateway.queue.share", shared.queuedEvents()::share);
+        metrics.gauge("tickstock.gateway.frame.share", shared.frameBytes()::share);
     }
 
     /** Registers a new connection; it is owed the events after where the feed stands now. */
     public ClientSession open(WebSocketConnection connection, View view) {
-        ClientSession session = new ClientSession(connection, view, settings, metrics, feed.handedOut(),
+        ClientSession session = new ClientSession(connection, view, settings, metrics, shared, feed.handedOut(),
                 System.nanoTime());
         sessions.put(session.id(), session);
+        shared.clientsNow(sessions.size());
         session.reply(Frames.connected(settings.authRequired()));
         return session;
     }
@@ -42,6 +47,7 @@ public class ClientRegistry {
 
     public synchronized void close(WebSocketConnection connection) {
         ClientSession session = sessions.remove(connection.id());
+        shared.clientsNow(sessions.size());
         if (session != null) {
             session.closed();
         }

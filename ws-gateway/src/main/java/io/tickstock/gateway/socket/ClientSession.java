@@ -6,6 +6,7 @@ import io.tickstock.gateway.metrics.GatewayMetrics;
 import io.tickstock.gateway.queue.ClientQueue;
 import io.tickstock.gateway.queue.ClientQueue.Drained;
 import io.tickstock.gateway.queue.Cursor;
+import io.tickstock.gateway.queue.SentPositions;
 import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.SnapshotCache;
 import io.tickstock.gateway.route.Subscriptions;
@@ -14,9 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,14 +37,15 @@ public final class ClientSession implements ClientQueue.Drops {
     private final SessionSettings settings;
     private final GatewayMetrics metrics;
     private final ClientQueue queue;
+    private final SharedLimits shared;
     private final ArrayDeque<String> control = new ArrayDeque<>();
     private final RateLimiter limiter;
     private final long authDeadline;
     private volatile Subscriptions subscriptions = Subscriptions.NONE;
     private volatile boolean authenticated;
     private volatile long lastHeard;
-    /** Ids sent on this connection while a resume may still come; null once past the resume window. */
-    private Set<String> sentIds = new HashSet<>();
+    /** What this connection sent while a resume may still come; null once past the resume window. */
+    private SentPositions sent = new SentPositions();
     private long tokenExpiresAt = Long.MAX_VALUE;
     private long nextHeartbeat;
     private long nextBatch;
@@ -64,12 +64,13 @@ public final class ClientSession implements ClientQueue.Drops {
     private long conflatedTotal;
 
     ClientSession(WebSocketConnection connection, View view, SessionSettings settings, GatewayMetrics metrics,
-            long[] start, long now) {
+            SharedLimits shared, long[] start, long now) {
         this.connection = connection;
         this.view = view;
         this.settings = settings;
         this.metrics = metrics;
         this.queue = new ClientQueue(start, settings.queueCapacity(), this);
+        this.shared = shared;
         this.limiter = new RateLimiter(settings.maxMessagesPerSecond(), settings.maxMessageBurst(), now);
         this.authenticated = !settings.authRequired();
         this.authDeadline = now + settings.authTimeoutNanos();
@@ -179,7 +180,7 @@ public final class ClientSession implements ClientQueue.Drops {
         }
         Subscriptions current = subscriptions;
         if (!current.isEmpty()) {
-            queue.startBatch();
+            queue.startBatch(shared.queuedEvents().share());
             for (OutgoingEvent event : batch) {
                 if (current.matches(event.event()) && queue.offer(event) == ClientQueue.Outcome.FULL) {
                     slowClose(queue.size() + " events waiting");
@@ -215,7 +216,7 @@ public final class ClientSession implements ClientQueue.Drops {
             error(ErrorCode.BAD_REQUEST, "this endpoint has no cursors: resume on /ws/v1");
         } else if (resuming) {
             error(ErrorCode.BAD_REQUEST, "a resume is already replaying on this connection");
-        } else if (sentIds == null) {
+        } else if (sent == null) {
             error(ErrorCode.BAD_REQUEST, "resume only at the start of a connection (within its first "
                     + settings.resumeWindow() + " events): reconnect, subscribe and resume");
         } else {
@@ -239,9 +240,9 @@ public final class ClientSession implements ClientQueue.Drops {
 
     /** Offers replayed events, waiting for room instead of shedding; false once the connection is gone. */
     public synchronized boolean offerReplayed(List<OutgoingEvent> events) throws InterruptedException {
-        queue.startBatch();
+        queue.startBatch(shared.queuedEvents().share());
         for (OutgoingEvent event : events) {
-            while (open() && queue.size() >= settings.queueCapacity() / 2) {
+            while (open() && queue.size() >= shared.queuedEvents().share() / 2) {
                 wait(200);
             }
             if (!open()) {
@@ -314,7 +315,7 @@ public final class ClientSession implements ClientQueue.Drops {
             if (view.batched() && now - nextBatch >= 0) {
                 nextBatch = now + 1_000_000_000L;
                 if (!subscriptions.isEmpty()) {
-                    reply(view.frame(drain(Integer.MAX_VALUE)));
+                    reply(view.frame(drain(Integer.MAX_VALUE, Integer.MAX_VALUE)));
                 }
             }
         }
@@ -398,7 +399,7 @@ public final class ClientSession implements ClientQueue.Drops {
         if (view.batched()) {
             return null;
         }
-        List<Drained> events = drain(settings.maxFrameEvents());
+        List<Drained> events = drain(settings.maxFrameEvents(), shared.frameBytes().share());
         if (events.isEmpty()) {
             return null;
         }
@@ -406,30 +407,33 @@ public final class ClientSession implements ClientQueue.Drops {
         return view.frame(events);
     }
 
-    private List<Drained> drain(int max) {
+    /** Up to {@code maxEvents}, stopping once {@code maxBytes} are reached: a frame waits whole on a slow socket. */
+    private List<Drained> drain(int maxEvents, int maxBytes) {
         List<Drained> events = new ArrayList<>();
-        while (events.size() < max) {
+        int bytes = 0;
+        while (events.size() < maxEvents && bytes < maxBytes) {
             Drained next = queue.next();
             if (next == null) {
                 break;
             }
-            if (firstTimeSent(next.event().event().id())) {
+            if (firstTimeSent(next.event())) {
                 events.add(next);
+                bytes += next.renderedLength() + 1;
             }
         }
         return events;
     }
 
-    /** Remembers ids while a resume may still come, so its replay never repeats one this connection sent. */
-    private boolean firstTimeSent(String id) {
-        if (sentIds == null) {
+    /** Remembers what it sent while a resume may still come, so its replay never repeats an event. */
+    private boolean firstTimeSent(OutgoingEvent event) {
+        if (sent == null) {
             return true;
         }
-        if (!sentIds.add(id)) {
+        if (!sent.add(SentPositions.position(event.partition(), event.offset()))) {
             return false;
         }
-        if (sentIds.size() > settings.resumeWindow() && !resuming) {
-            sentIds = null;
+        if (sent.size() > settings.resumeWindow() && !resuming) {
+            sent = null;
         }
         return true;
     }

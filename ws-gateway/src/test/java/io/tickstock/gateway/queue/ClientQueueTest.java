@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class ClientQueueTest {
 
+    /** A share above every capacity: the queue alone sets the limit, as on a gateway with few clients. */
+    private static final int UNSHARED = Integer.MAX_VALUE;
+
     private final List<String> dropped = new ArrayList<>();
     private final ClientQueue.Drops drops = new ClientQueue.Drops() {
         @Override
@@ -44,7 +47,7 @@ class ClientQueueTest {
 
     /** Offers one event as a batch of its own, as a client that gets one event per poll sees them. */
     private static ClientQueue.Outcome offer(ClientQueue queue, OutgoingEvent event) {
-        queue.startBatch();
+        queue.startBatch(UNSHARED);
         return queue.offer(event);
     }
 
@@ -59,7 +62,7 @@ class ClientQueueTest {
     @Test
     void aClientThatKeepsUpGetsEventsInTheOrderTheFeedReadThem() {
         ClientQueue queue = new ClientQueue(new long[2], 100, drops);
-        queue.startBatch();
+        queue.startBatch(UNSHARED);
         queue.offer(event(0, 0, 3));
         queue.offer(event(1, 0, 1));
         queue.offer(event(0, 1, 2));
@@ -145,6 +148,37 @@ class ClientQueueTest {
     }
 
     @Test
+    void aSmallerShareOfTheBudgetBringsThePolicyForwardAndALargerOneCannotPassTheCapacity() {
+        ClientQueue queue = new ClientQueue(new long[1], 100, drops);
+        for (int offset = 0; offset < 4; offset++) {
+            queue.startBatch(8);
+            assertThat(queue.offer(event(0, offset, 1))).isEqualTo(Outcome.QUEUED);
+        }
+        queue.startBatch(8);
+        assertThat(queue.offer(event(0, 4, 3))).as("half of a share of 8").isEqualTo(Outcome.SHED);
+        for (int offset = 5; offset < 9; offset++) {
+            queue.startBatch(8);
+            queue.offer(event(0, offset, 1));
+        }
+        queue.startBatch(8);
+        assertThat(queue.offer(event(0, 9, 1))).as("a share of 8 is full at 8").isEqualTo(Outcome.FULL);
+
+        queue.startBatch(1_000);
+        assertThat(queue.offer(event(0, 10, 3))).as("the share grew back: 8 of 100 is not half").isEqualTo(
+                Outcome.QUEUED);
+        for (int offset = 11; offset < 102; offset++) {
+            queue.startBatch(1_000);
+            queue.offer(event(0, offset, 1));
+        }
+        assertThat(queue.size()).isEqualTo(100);
+        queue.startBatch(1_000);
+        assertThat(queue.offer(event(0, 102, 1))).as("the P3 makes room").isEqualTo(Outcome.QUEUED);
+        queue.startBatch(1_000);
+        assertThat(queue.offer(event(0, 103, 1))).as("never beyond the capacity").isEqualTo(Outcome.FULL);
+        assertThat(dropped).containsExactly("shed P3", "shed P3");
+    }
+
+    @Test
     void eventsBeforeWhatWasOfferedAreSkipped() {
         ClientQueue queue = new ClientQueue(new long[] {10}, 8, drops);
 
@@ -159,7 +193,7 @@ class ClientQueueTest {
         offer(queue, event(0, 0, 3));
         offer(queue, event(0, 1, 1));
         offer(queue, event(1, 0, 2));
-        queue.startBatch();
+        queue.startBatch(UNSHARED);
         queue.advance(0, 2);
         queue.advance(1, 4);
 
@@ -220,7 +254,7 @@ class ClientQueueTest {
             int disconnectAt = random.nextInt(log.size());
             for (int i = 0; i < disconnectAt; i++) {
                 if (random.nextInt(5) == 0) {
-                    first.startBatch();
+                    first.startBatch(UNSHARED);
                 }
                 first.offer(log.get(i));
                 while (random.nextInt(4) == 0) {
@@ -240,7 +274,7 @@ class ClientQueueTest {
             }
             ClientQueue resumed = new ClientQueue(new long[partitions], 1000, drops);
             resumed.restartAt(cursor, start);
-            resumed.startBatch();
+            resumed.startBatch(UNSHARED);
             log.forEach(resumed::offer);
             received.addAll(drainIds(resumed));
 
