@@ -12,8 +12,8 @@ import java.util.function.Predicate;
  * exact.
  *
  * <p>A client that keeps up gets events in the order the feed read them (so per symbol in order). Under pressure
- * (it carried a quarter of its limit into the latest batch: its capacity, or less when the replica's
- * queue budget, a {@link SharedLimit}, is shared among many clients) the queue drains by priority, P0 first, FIFO within a
+ * (it carried a quarter of its limit into the latest batch: its capacity, or less when the replica's queue budget,
+ * a {@link SharedLimit}, is shared among many clients) the queue drains by priority, P0 first, FIFO within a
  * priority, and the slow-client policy (SPEC §8) applies, judged on that carried backlog so that one large poll
  * never counts against a client that was keeping up: from half full, new P3 events are shed; from three quarters, a
  * new P2/P3 event replaces the queued one of the same (symbol, type) (conflation); when full, the oldest queued P3
@@ -59,7 +59,6 @@ public final class ClientQueue {
     }
 
     private final int capacity;
-    private int limit;
     private final Drops drops;
     private final ArrayDeque<Entry>[] byPriority;
     private final ArrayDeque<Entry>[][] byPartition;
@@ -67,6 +66,8 @@ public final class ClientQueue {
     private final ArrayDeque<OutgoingEvent> snapshot = new ArrayDeque<>();
     private final long[] offered;
     private final long[][] floor;
+    /** This client's share of the replica's queue budget at the latest batch, at most the capacity. */
+    private int limit;
     private volatile int size;
     private int dead;
     private int backlog;
