@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.tickstock.model.Topics;
 import io.tickstock.processor.detect.SessionCalendar;
+import io.tickstock.processor.topology.StoreKind;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,6 +34,44 @@ public interface ProcessorConfig {
     Priority priority();
 
     Health health();
+
+    /** Where the state stores keep their data between changelog writes: {@code in-memory} or {@code rocksdb}. */
+    @WithDefault("in-memory")
+    StoreKind store();
+
+    /** The engine of the tick and FMV channels: latency first. */
+    TickEngine tickEngine();
+
+    /** The engine of the OHLCV channel: minute bursts of 8,000 bars. */
+    OhlcvEngine ohlcvEngine();
+
+    /** How one Kafka Streams engine runs: the settings that differ between the engines. */
+    interface EngineSettings {
+        /** Under exactly-once a reader sees an event only once its transaction commits: a floor under latency. */
+        Duration commitInterval();
+
+        int streamThreads();
+    }
+
+    interface TickEngine extends EngineSettings {
+        @Override
+        @WithDefault("10ms")
+        Duration commitInterval();
+
+        @Override
+        @WithDefault("1")
+        int streamThreads();
+    }
+
+    interface OhlcvEngine extends EngineSettings {
+        @Override
+        @WithDefault("50ms")
+        Duration commitInterval();
+
+        @Override
+        @WithDefault("1")
+        int streamThreads();
+    }
 
     interface TopicNames {
         @WithDefault(Topics.RAW_TICK)

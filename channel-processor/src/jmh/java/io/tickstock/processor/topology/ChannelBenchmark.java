@@ -23,6 +23,7 @@ import io.tickstock.processor.detect.SurgeDetector;
 import io.tickstock.processor.detect.TrendDetector;
 import io.tickstock.processor.prioritize.Priorities;
 import io.tickstock.processor.state.BarHistory;
+import io.tickstock.processor.state.SeenTimes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +72,7 @@ public class ChannelBenchmark {
     private final BarHistory history = new BarHistory(List.of(new Bar(T0 - 300_000, 190, 190.1, 1_000),
             new Bar(T0 - 240_000, 190, 190.2, 1_100), new Bar(T0 - 180_000, 190, 190.1, 900),
             new Bar(T0 - 120_000, 190, 190.3, 1_000), new Bar(T0 - 60_000, 190, 190.2, 1_200),
-            new Bar(T0, 190, 190.1, 1_000)));
+            new Bar(T0, 190, 190.1, 1_000)), SeenTimes.NONE);
 
     private byte[] bytes(MarketMessage msg) {
         return ingested.serialize(null, IngestedMessage.of("bench", msg.eventTime() + 2, msg));
@@ -81,7 +82,7 @@ public class ChannelBenchmark {
         MarketMessage msg = in.msg();
         int priority = priorities.of(detection.type(), msg.sym(), msg.eventTime(),
                 detection.details().getOrDefault("deviation", 0.0));
-        Record<String, MarketEvent> record = EventRecords.event(new EventRecords.Input(in, metadata), detection,
+        Record<String, MarketEvent> record = EventRecords.event(EventRecords.Input.of(in, metadata), detection,
                 priority, T0);
         return events.serialize(Topics.EVENTS, record.value());
     }

@@ -3,6 +3,7 @@ package io.tickstock.processor.deadletter;
 import io.quarkus.arc.Arc;
 import io.tickstock.model.serde.MalformedMessageException;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -23,16 +24,24 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
 
     /** Config key under which a {@link DeadLetterRouter} instance may be handed in. */
     public static final String ROUTER_CONFIG = "tickstock.dead-letter.router";
+    /**
+     * Config key: the topics whose unreadable records this engine dead-letters (comma-separated; all when absent).
+     * A raw topic read by two engines has one owner, so its bad records are dead-lettered once.
+     */
+    public static final String OWNED_TOPICS_CONFIG = "tickstock.dead-letter.owned-topics";
 
     private static final Logger LOG = Logger.getLogger(DeadLetterHandler.class);
 
     private DeadLetterRouter router;
+    private Set<String> owned;
 
     @Override
     public void configure(Map<String, ?> configs) {
         Object given = configs.get(ROUTER_CONFIG);
         router = given instanceof DeadLetterRouter ? (DeadLetterRouter) given
                 : Arc.container().instance(DeadLetterRouter.class).get();
+        Object topics = configs.get(OWNED_TOPICS_CONFIG);
+        owned = topics == null ? null : Set.of(topics.toString().split(","));
         if (router == null) {
             throw new IllegalStateException("no DeadLetterRouter: pass one under " + ROUTER_CONFIG
                     + " or run inside the Quarkus application");
@@ -42,6 +51,9 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
+        if (owned != null && !owned.contains(record.topic())) {
+            return DeserializationHandlerResponse.CONTINUE; // the engine that owns the topic dead-letters it
+        }
         String reason = exception instanceof MalformedMessageException malformed ? malformed.reason()
                 : "not_deserializable";
         return deadLetter(new DeadLetterRouter.Origin(record.topic(), record.partition(), record.offset(),

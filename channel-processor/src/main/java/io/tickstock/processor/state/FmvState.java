@@ -11,19 +11,25 @@ import io.tickstock.processor.detect.Thresholds;
  * @param fairValue that quote's fair value
  * @param undervalued the last {@code fmv_deviation} undervalued
  * @param overvalued the last {@code fmv_deviation} overvalued
+ * @param seen the provider timestamps (nanoseconds) of the quotes taken within the dedup retention
  */
-public record FmvState(long lastQuoteAt, double fairValue, LastDeviation undervalued, LastDeviation overvalued) {
+public record FmvState(long lastQuoteAt, double fairValue, LastDeviation undervalued, LastDeviation overvalued,
+        SeenTimes seen) {
 
     public static final FmvState EMPTY = new FmvState(Thresholds.NEVER, Double.NaN, LastDeviation.NONE,
-            LastDeviation.NONE);
+            LastDeviation.NONE, SeenTimes.NONE);
+
+    public FmvState seen(long providerTs, long retentionNanos) {
+        return new FmvState(lastQuoteAt, fairValue, undervalued, overvalued, seen.with(providerTs, retentionNanos));
+    }
 
     public FmvState withQuote(long time, double fmv) {
-        return new FmvState(time, fmv, undervalued, overvalued);
+        return new FmvState(time, fmv, undervalued, overvalued, seen);
     }
 
     public FmvState withDeviation(Direction direction, long time, double magnitude) {
         LastDeviation last = new LastDeviation(time, magnitude);
-        return direction == Direction.UNDERVALUED ? new FmvState(lastQuoteAt, fairValue, last, overvalued)
-                : new FmvState(lastQuoteAt, fairValue, undervalued, last);
+        return direction == Direction.UNDERVALUED ? new FmvState(lastQuoteAt, fairValue, last, overvalued, seen)
+                : new FmvState(lastQuoteAt, fairValue, undervalued, last, seen);
     }
 }

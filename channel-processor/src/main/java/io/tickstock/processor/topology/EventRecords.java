@@ -24,10 +24,15 @@ final class EventRecords {
     private EventRecords() {
     }
 
-    /** The input a detection came from: the ingested message and where it was read. */
-    record Input(IngestedMessage message, RecordMetadata metadata) {
+    /** The input a detection came from: the ingested message and the raw record it was read from. */
+    record Input(IngestedMessage message, String topic, int partition, long offset) {
+
+        static Input of(IngestedMessage message, RecordMetadata metadata) {
+            return new Input(message, metadata.topic(), metadata.partition(), metadata.offset());
+        }
+
         SourceContext source() {
-            return SourceContext.of(message, metadata.topic(), metadata.partition(), metadata.offset());
+            return SourceContext.of(message, topic, partition, offset);
         }
     }
 

@@ -1,16 +1,20 @@
 package io.tickstock.processor.topology;
 
-import io.tickstock.model.Channel;
+import io.tickstock.model.IngestedMessage;
+import io.tickstock.model.MarketEvent;
+import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.detect.BarDetector;
-import io.tickstock.processor.state.BarHistory;
+import io.tickstock.processor.state.StateCodecs;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * The OHLCV channel: {@code tickstock.raw.ohlcv} ({@code AM} minute bars) → input dedup → session high/low from
- * the bar's {@code h}/{@code l} (the state the tick channel shares), bar events against the last bars →
- * {@code tickstock.events}.
+ * The OHLCV channel: {@code tickstock.raw.ohlcv} ({@code AM} minute bars) → input dedup → bar events against the
+ * last bars → {@code tickstock.events}. A bar's extremes are the tick channel's to judge; this channel's 8,000-bar
+ * minute bursts run in an engine of their own, so no tick waits for them.
  */
 public final class OhlcvChannel {
 
@@ -18,10 +22,12 @@ public final class OhlcvChannel {
     }
 
     static void addTo(StreamsBuilder builder, ChannelParts parts) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(parts.stores().keyValue(StoreNames.BAR_HISTORY),
-                Serdes.String(), parts.stateSerde(BarHistory.class, StoreNames.BAR_HISTORY)));
+        builder.addStateStore(parts.store(StoreNames.BAR_HISTORY, StateCodecs.BAR_HISTORY));
         BarDetector bars = new BarDetector(parts.config().ohlcv());
-        parts.wire(builder, Channel.OHLCV, parts.config().topics().ohlcv(), () -> new OhlcvProcessor(parts, bars),
-                StoreNames.BAR_HISTORY);
+        builder.stream(parts.config().topics().ohlcv(), Consumed.with(Serdes.String(),
+                        new JsonSerde<>(IngestedMessage.class)).withName("ohlcv-source"))
+                .process(() -> new OhlcvProcessor(parts, bars), Named.as("ohlcv-channel"), StoreNames.BAR_HISTORY)
+                .to(parts.config().topics().events(), Produced.with(Serdes.String(),
+                        new JsonSerde<>(MarketEvent.class)).withName("ohlcv-events"));
     }
 }

@@ -1,36 +1,31 @@
 package io.tickstock.processor.topology;
 
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
- * How the stores keep their data. Production is always RocksDB with changelogs. Topology tests may keep them in
- * memory: {@code TopologyTestDriver} commits (and so flushes RocksDB to disk) after every single record, which turns
- * a test of a few thousand records into minutes without testing anything more.
+ * Where the stores keep their data between changelog writes: in memory (the default: every store is read and
+ * written on every record, and the whole state of the surge fits in tens of megabytes), or in RocksDB on disk.
+ * docs/architecture.md "State and exactly-once" has the measurements behind the default.
  */
 public enum StoreKind {
-    PERSISTENT,
-    IN_MEMORY;
-
-    KeyValueBytesStoreSupplier keyValue(String name) {
-        return this == PERSISTENT ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
-    }
+    IN_MEMORY,
+    ROCKSDB;
 
     /**
-     * Changelog settings of the window stores. Their changelogs are deleted by time, and Kafka judges a record's age
-     * by its timestamp, which is the EVENT time: replaying history (or a feed that lags) would have the broker roll
-     * and delete the changelog at once, and a restarted processor would restore an incomplete state. Stamping the
-     * changelog with the broker's append time keeps it as long as the store needs it, by the wall clock.
+     * Changelog settings. A changelog is compacted, but Kafka compacts only closed segments: with the broker's
+     * default segment size a restore would replay hours of every write. Small segments, compacted early, keep what
+     * a restart replays close to the live state; deleted seconds of the tick series leave their tombstones only
+     * for a few minutes.
      */
-    static final Map<String, String> WINDOW_CHANGELOG = Map.of(
-            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+    static final Map<String, String> CHANGELOG = Map.of(
+            TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024),
+            TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.1",
+            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(10 * 60 * 1000));
 
-    WindowBytesStoreSupplier window(String name, Duration retention, Duration windowSize) {
-        return this == PERSISTENT ? Stores.persistentWindowStore(name, retention, windowSize, false)
-                : Stores.inMemoryWindowStore(name, retention, windowSize, false);
+    KeyValueBytesStoreSupplier keyValue(String name) {
+        return this == ROCKSDB ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
     }
 }

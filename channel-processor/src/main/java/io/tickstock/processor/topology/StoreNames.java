@@ -3,14 +3,10 @@ package io.tickstock.processor.topology;
 /** State store names; their changelog topics are named after them. */
 public final class StoreNames {
 
-    /** Identities of recently seen inputs of every channel (SPEC §5.1). */
-    public static final String INPUT_DEDUP = "input-dedup";
-    /** Per-symbol state shared by the channels: session extremes, last price (SPEC §4). */
-    public static final String SYMBOL_STATE = "symbol-state";
-    /** The tick channel's per-symbol counters and cooldowns. */
-    public static final String TICK_STATE = "tick-state";
-    /** The tick channel's one-second price and volume samples. */
-    public static final String TICK_SERIES = "tick-series";
+    /** The tick channel's per-symbol value: session extremes, last price, counters, the filling second. */
+    public static final String TICK_SYMBOLS = "tick-symbols";
+    /** The tick channel's closed seconds: samples of the series and the identities of their inputs. */
+    public static final String TICK_SECONDS = "tick-seconds";
     /** The OHLCV channel's last bars per symbol. */
     public static final String BAR_HISTORY = "bar-history";
     /** The FMV channel's per-symbol quote state and cooldowns. */

@@ -2,41 +2,36 @@ package io.tickstock.processor.topology;
 
 import io.tickstock.processor.ProcessorConfig;
 import io.tickstock.processor.metrics.ProcessorMetrics;
-import io.tickstock.processor.state.SymbolState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import io.tickstock.processor.state.StateSerde;
-import org.apache.kafka.common.serialization.Serdes;
+import jakarta.inject.Singleton;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
- * The whole processing topology, read top to bottom as the data flow. The three channels share the input-dedup
- * and symbol-state stores, which puts them in ONE sub-topology: each task reads the same partition of all three raw
- * topics and merges them in event-time order, so a trade high and the bar that contains it meet in one state.
- * Quarkus runs it under exactly-once (application.properties).
+ * The processor's topologies, read top to bottom as the data flow. Two engines: the tick engine runs the tick
+ * channel (all three raw topics in arrival order, the per-symbol market state) and the FMV channel (quotes the tick
+ * channel priced, in tasks of their own); the OHLCV engine runs the OHLCV channel on the minute bars, with threads
+ * and transactions of its own, so an 8,000-bar burst never holds up a tick. docs/architecture.md has both
+ * topologies as Kafka Streams describes them.
  */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
-    public Topology buildTopology(ProcessorConfig config, ProcessorMetrics metrics) {
-        return build(config, metrics, StoreKind.PERSISTENT);
+    @Singleton
+    public ChannelTopologies topologies(ProcessorConfig config, ProcessorMetrics metrics) {
+        return build(config, metrics, config.store());
     }
 
-    /** The topology with stores of {@code kind}: production uses {@link StoreKind#PERSISTENT}. */
-    public static Topology build(ProcessorConfig config, ProcessorMetrics metrics, StoreKind kind) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.windowStoreBuilder(
-                kind.window(StoreNames.INPUT_DEDUP, config.dedup().retention(), config.dedup().retention()),
-                Serdes.String(), Serdes.Long()).withLoggingEnabled(StoreKind.WINDOW_CHANGELOG));
-        builder.addStateStore(Stores.keyValueStoreBuilder(kind.keyValue(StoreNames.SYMBOL_STATE),
-                Serdes.String(), new StateSerde<>(SymbolState.class, metrics.unreadableState(StoreNames.SYMBOL_STATE))));
+    /** The topologies with stores of {@code kind}. */
+    public static ChannelTopologies build(ProcessorConfig config, ProcessorMetrics metrics, StoreKind kind) {
         ChannelParts parts = ChannelParts.of(config, metrics, kind);
-        TickChannel.addTo(builder, parts);
-        OhlcvChannel.addTo(builder, parts);
-        FmvChannel.addTo(builder, parts);
-        return builder.build();
+        StreamsBuilder tick = new StreamsBuilder();
+        KStream<String, PricedQuote> quotes = TickChannel.addTo(tick, parts);
+        FmvChannel.addTo(tick, quotes, parts);
+        StreamsBuilder ohlcv = new StreamsBuilder();
+        OhlcvChannel.addTo(ohlcv, parts);
+        return new ChannelTopologies(tick.build(), ohlcv.build());
     }
 }

@@ -12,6 +12,8 @@ import io.tickstock.processor.TestProcessorConfig;
 import io.tickstock.processor.deadletter.DeadLetterHandler;
 import io.tickstock.processor.deadletter.DeadLetterRouter;
 import io.tickstock.processor.engine.BoundedRocksDbMemory;
+import io.tickstock.processor.engine.Engine;
+import io.tickstock.processor.engine.EngineProperties;
 import io.tickstock.processor.metrics.ProcessorMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,41 +33,51 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The whole processor topology in a {@link TopologyTestDriver}, configured as in production (exception handlers,
- * bounded RocksDB), with dead letters collected in memory. Every channel's suite drives it through its raw topic.
+ * The processor's two engines, each in a {@link TopologyTestDriver}, configured as in production
+ * ({@link EngineProperties}: exception handlers with their topic ownership, bounded RocksDB), with dead letters
+ * collected in memory. A raw record goes to every engine that reads its topic, the tick engine first (in production
+ * the engines run side by side; the order between them changes no result), and the events of both come out in the
+ * order they were written. Every channel's suite drives it through its raw topic.
  */
 final class ProcessorDriver implements AutoCloseable {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final List<ProducerRecord<byte[], byte[]>> deadLetters = new CopyOnWriteArrayList<>();
     final ProcessorConfig config;
-    final TopologyTestDriver driver;
-    private final TestOutputTopic<String, MarketEvent> events;
+    private final Map<Engine, TopologyTestDriver> engines = new EnumMap<>(Engine.class);
+    private final Map<Engine, TestOutputTopic<String, MarketEvent>> outputs = new EnumMap<>(Engine.class);
+    private final List<TestRecord<String, MarketEvent>> written = new ArrayList<>();
     private final JsonSerde<IngestedMessage> ingested = new JsonSerde<>(IngestedMessage.class);
 
     ProcessorDriver(Map<String, String> overrides, Instant wallClock, StoreKind stores) {
         config = TestProcessorConfig.with(overrides);
         ProcessorMetrics metrics = new ProcessorMetrics(registry);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-        props.put(DeadLetterHandler.ROUTER_CONFIG, new DeadLetterRouter(config.topics(), metrics, deadLetters::add));
-        driver = new TopologyTestDriver(TopologyProducer.build(config, metrics, stores), props, wallClock);
-        events = driver.createOutputTopic(config.topics().events(), new StringDeserializer(),
-                new JsonSerde<>(MarketEvent.class));
+        EngineProperties properties = new EngineProperties(Map.of(
+                StreamsConfig.APPLICATION_ID_CONFIG, "processor-test",
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
+                StreamsConfig.STATE_DIR_CONFIG, tempDir(),
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName(),
+                StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName(),
+                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName()), config);
+        ChannelTopologies topologies = TopologyProducer.build(config, metrics, stores);
+        for (Engine engine : Engine.values()) {
+            Properties props = properties.of(engine);
+            props.put(DeadLetterHandler.ROUTER_CONFIG, new DeadLetterRouter(config.topics(), metrics,
+                    deadLetters::add));
+            TopologyTestDriver driver = new TopologyTestDriver(engine == Engine.TICK ? topologies.tick()
+                    : topologies.ohlcv(), props, wallClock);
+            engines.put(engine, driver);
+            outputs.put(engine, driver.createOutputTopic(config.topics().events(), new StringDeserializer(),
+                    new JsonSerde<>(MarketEvent.class)));
+        }
     }
 
-    /** In-memory stores: see {@link StoreKind} for why. */
+    /** In-memory stores, as in production. */
     ProcessorDriver(Instant wallClock) {
         this(Map.of(), wallClock, StoreKind.IN_MEMORY);
     }
@@ -82,34 +96,59 @@ final class ProcessorDriver implements AutoCloseable {
     }
 
     void send(String key, MarketMessage msg) {
-        input(Topics.rawTopicOf(msg.ev())).pipeInput(key, IngestedMessage.of("simulator", msg.eventTime() + 3, msg),
+        sendTo(Topics.rawTopicOf(msg.ev()), key, msg);
+    }
+
+    /** Sends a provider message to {@code topic}, whichever feed it is of. */
+    void sendTo(String topic, String key, MarketMessage msg) {
+        pipe(topic, key, ingested.serialize(null, IngestedMessage.of("simulator", msg.eventTime() + 3, msg)),
                 msg.eventTime());
     }
 
     /** Sends raw bytes, for records the ingest service would never write. */
     void sendRaw(String topic, String key, byte[] value, long timestamp) {
-        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
-                .pipeInput(key, value, timestamp);
+        pipe(topic, key, value, timestamp);
     }
 
     void sendRaw(String topic, String key, String value, long timestamp) {
         sendRaw(topic, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), timestamp);
     }
 
-    TestInputTopic<String, IngestedMessage> input(String topic) {
-        return driver.createInputTopic(topic, new StringSerializer(), ingested);
+    private void pipe(String topic, String key, byte[] value, long timestamp) {
+        engines.forEach((engine, driver) -> {
+            if (reads(engine, topic)) {
+                driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer())
+                        .pipeInput(key, value, timestamp);
+                written.addAll(outputs.get(engine).readRecordsToList());
+            }
+        });
     }
 
+    private boolean reads(Engine engine, String topic) {
+        return engine == Engine.TICK || topic.equals(config.topics().ohlcv());
+    }
+
+    /** The events written since the last call, in the order they were written. */
     List<MarketEvent> events() {
-        return events.readValuesToList();
+        return eventRecords().stream().map(TestRecord::value).toList();
     }
 
     List<TestRecord<String, MarketEvent>> eventRecords() {
-        return events.readRecordsToList();
+        List<TestRecord<String, MarketEvent>> records = List.copyOf(written);
+        written.clear();
+        return records;
+    }
+
+    /** The test driver of one engine, to look into its stores. */
+    TopologyTestDriver engine(Engine engine) {
+        return engines.get(engine);
     }
 
     void advanceWallClock(Duration by) {
-        driver.advanceWallClockTime(by);
+        engines.forEach((engine, driver) -> {
+            driver.advanceWallClockTime(by);
+            written.addAll(outputs.get(engine).readRecordsToList());
+        });
     }
 
     double counter(String name, String... tags) {
@@ -123,6 +162,6 @@ final class ProcessorDriver implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        engines.values().forEach(TopologyTestDriver::close);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.model.Feed;
 import io.tickstock.model.Trade;
+import io.tickstock.processor.engine.Engine;
+import io.tickstock.processor.state.MarketSymbol;
 import io.tickstock.processor.state.SymbolState;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Session extremes of quiet symbols are cleared once the partition's stream time enters a new session, without a
+ * Session extremes of quiet symbols are cleared once the task's newest event time enters a new session, without a
  * record of the quiet symbol itself; a wall clock that has moved on alone (a replay, a restart) clears nothing.
  */
 class SessionResetTest {
@@ -37,8 +39,9 @@ class SessionResetTest {
     }
 
     private SymbolState state(String sym) {
-        KeyValueStore<String, SymbolState> store = processor.driver.getKeyValueStore(StoreNames.SYMBOL_STATE);
-        return store.get(sym);
+        KeyValueStore<String, MarketSymbol> store = processor.engine(Engine.TICK)
+                .getKeyValueStore(StoreNames.TICK_SYMBOLS);
+        return store.get(sym).shared();
     }
 
     @Test

@@ -36,7 +36,7 @@ class TickChannelTest {
     private ProcessorDriver processor = persistent();
 
     private static ProcessorDriver persistent() {
-        return new ProcessorDriver(Map.of(), Instant.ofEpochMilli(WALL_CLOCK), StoreKind.PERSISTENT);
+        return new ProcessorDriver(Map.of(), Instant.ofEpochMilli(WALL_CLOCK), StoreKind.ROCKSDB);
     }
 
     @AfterEach
@@ -171,7 +171,7 @@ class TickChannelTest {
     @Test
     void anFmvMessageOnTheTickTopicIsDeadLetteredAndDoesNotStopTheChannel() {
         FairMarketValue misplaced = new FairMarketValue(Feed.FMV, "AAPL", 190.0, null, null, T0 * 1_000_000);
-        processor.input(Topics.RAW_TICK).pipeInput("AAPL", IngestedMessage.of("simulator", T0, misplaced), T0);
+        processor.sendTo(Topics.RAW_TICK, "AAPL", misplaced);
         send(trade("AAPL", "1", 190.00, T0));
         send(trade("AAPL", "2", 190.20, T0 + 2_000));
 
