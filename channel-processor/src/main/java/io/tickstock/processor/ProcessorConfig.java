@@ -65,7 +65,7 @@ public interface ProcessorConfig {
 
     interface OhlcvEngine extends EngineSettings {
         @Override
-        @WithDefault("50ms")
+        @WithDefault("100ms")
         Duration commitInterval();
 
         @Override

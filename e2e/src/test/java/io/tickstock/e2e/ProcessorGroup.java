@@ -21,37 +21,53 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * A channel processor's consumer group as Kafka sees it: how far it has committed over its input topics, and which
- * member owns which input partition. Read through the admin API, never through the processor itself.
+ * A channel processor's consumer groups as Kafka sees them: its tick engine's, which reads every raw topic (and the
+ * FMV channel's internal topic), and its OHLCV engine's, which reads the minute bars again; how far they have
+ * committed, and which member owns which input partition. Read through the admin API, never through the processor.
  */
 final class ProcessorGroup {
 
     private final String group;
     private final List<String> inputs;
+    private final String ohlcvGroup;
+    private final List<String> ohlcvInputs;
 
-    /** The group of application id {@code group}, reading {@code inputs}. */
-    ProcessorGroup(String group, List<String> inputs) {
+    /** The groups of application id {@code group}: the tick engine reading {@code inputs}, the OHLCV engine's. */
+    ProcessorGroup(String group, List<String> inputs, List<String> ohlcvInputs) {
         this.group = group;
         this.inputs = List.copyOf(inputs);
+        this.ohlcvGroup = group + "-ohlcv";
+        this.ohlcvInputs = List.copyOf(ohlcvInputs);
     }
 
     static ProcessorGroup of(RunTopics topics, String suffix) {
-        return new ProcessorGroup(topics.run() + "-" + suffix, List.of(topics.tick(), topics.ohlcv(), topics.fmv()));
+        return new ProcessorGroup(topics.run() + "-" + suffix, List.of(topics.tick(), topics.ohlcv(), topics.fmv()),
+                List.of(topics.ohlcv()));
     }
 
-    /** Input records the group has committed, over all partitions. */
+    /** Raw records the tick engine (which reads them all) has committed, over all partitions. */
     long committed() {
-        return query(admin -> committedOffsets(admin).values().stream().mapToLong(OffsetAndMetadata::offset).sum());
+        return query(admin -> committedOffsets(admin, group).entrySet().stream()
+                .filter(e -> inputs.contains(e.getKey().topic())).mapToLong(e -> e.getValue().offset()).sum());
     }
 
-    /** Waits until the group has committed every input record there is now. */
+    /**
+     * Waits until both engines have committed every input record there is now, the tick engine every quote it
+     * passed to the FMV channel too.
+     */
     void awaitCaughtUp(Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> query(admin -> {
-            Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin);
-            // a partition that never had a record has no committed offset
-            return endOffsets(admin).entrySet().stream().allMatch(end -> end.getValue() == 0
-                    || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
-        }));
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> query(admin ->
+                caughtUp(admin, group, inputs) && caughtUp(admin, ohlcvGroup, ohlcvInputs)));
+    }
+
+    private static boolean caughtUp(Admin admin, String group, List<String> inputs)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin, group);
+        Set<String> read = new HashSet<>(inputs);
+        committed.keySet().forEach(partition -> read.add(partition.topic()));
+        // a partition that never had a record has no committed offset
+        return endOffsets(admin, List.copyOf(read)).entrySet().stream().allMatch(end -> end.getValue() == 0
+                || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
     }
 
     /**
@@ -59,6 +75,7 @@ final class ProcessorGroup {
      * Kafka Streams gives each of its stream threads with the thread's index appended.
      */
     Map<String, Set<TopicPartition>> owners() {
+        // the tick engine's group: it reads every raw partition
         return query(admin -> {
             ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get()
                     .get(group);
@@ -77,15 +94,16 @@ final class ProcessorGroup {
 
     /** Every input partition. */
     Set<TopicPartition> inputPartitions() {
-        return query(admin -> endOffsets(admin).keySet());
+        return query(admin -> endOffsets(admin, inputs).keySet());
     }
 
-    private Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin)
+    private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin, String group)
             throws ExecutionException, InterruptedException {
         return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
     }
 
-    private Map<TopicPartition, Long> endOffsets(Admin admin) throws ExecutionException, InterruptedException {
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> inputs)
+            throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (TopicDescription topic : admin.describeTopics(inputs).allTopicNames().get().values()) {
             topic.partitions().forEach(partition -> latest.put(new TopicPartition(topic.name(),

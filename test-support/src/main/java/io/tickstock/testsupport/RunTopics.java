@@ -33,11 +33,14 @@ public record RunTopics(String run, String tick, String ohlcv, String fmv, Strin
         return List.of(tick, ohlcv, fmv, rawDlq, events, processorDlq);
     }
 
-    /** A processor of its own consumer group and state directory, named {@code run-suffix}. */
+    /**
+     * A processor of its own consumer groups and state directory, named {@code run-suffix} (its tick engine's group;
+     * its OHLCV engine's is {@code run-suffix-ohlcv}).
+     */
     public Map<String, String> processorEnv(String suffix) {
         String app = run + "-" + suffix;
         Map<String, String> env = kafka();
-        env.put("QUARKUS_KAFKA_STREAMS_APPLICATION_ID", app);
+        env.put("KAFKA_STREAMS_APPLICATION_ID", app);
         env.put("KAFKA_STREAMS_STATE_DIR", "target/e2e-state/" + app);
         env.put("TICKSTOCK_PROCESSOR_TOPICS_TICK", tick);
         env.put("TICKSTOCK_PROCESSOR_TOPICS_OHLCV", ohlcv);

@@ -131,6 +131,9 @@ public final class CommitIntervalMeasurement {
                 "tickstock.processor.topics.events", prefix + ".events",
                 "tickstock.processor.topics.dlq", prefix + ".dlq"));
         TestTopics.create(PARTITIONS, List.copyOf(settings.values()));
+        // -Dtickstock.processor.*: any processor setting, for comparing settings
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("tickstock.processor."))
+                .forEach(key -> settings.put(key, System.getProperty(key)));
         if (!interval.equals("default")) {
             settings.put("tickstock.processor.tick-engine.commit-interval", interval + "ms");
         }
@@ -148,7 +151,10 @@ public final class CommitIntervalMeasurement {
         static Run start(String prefix, ProcessorConfig config) throws Exception {
             ProcessorMetrics metrics = new ProcessorMetrics(new SimpleMeterRegistry());
             Path state = Files.createTempDirectory("commit-bench");
-            Map<String, String> common = serviceSettings();
+            Map<String, Object> common = new HashMap<>(serviceSettings());
+            common.put(DeadLetterHandler.ROUTER_CONFIG, new DeadLetterRouter(config.topics(), metrics, record -> {
+                throw new IllegalStateException("no poison in this measurement");
+            }));
             common.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix);
             common.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers());
             common.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
@@ -156,12 +162,8 @@ public final class CommitIntervalMeasurement {
             ChannelTopologies topologies = TopologyProducer.build(config, metrics, config.store());
             Map<Engine, KafkaStreams> engines = new EnumMap<>(Engine.class);
             for (Engine engine : Engine.values()) {
-                Properties props = properties.of(engine);
-                props.put(DeadLetterHandler.ROUTER_CONFIG, new DeadLetterRouter(config.topics(), metrics, record -> {
-                    throw new IllegalStateException("no poison in this measurement");
-                }));
                 engines.put(engine, new KafkaStreams(engine == Engine.TICK ? topologies.tick() : topologies.ohlcv(),
-                        props));
+                        properties.of(engine)));
             }
             engines.values().forEach(KafkaStreams::start);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -186,6 +188,9 @@ public final class CommitIntervalMeasurement {
                     .filter(key -> !service.getProperty(key).contains("${"))
                     .forEach(key -> settings.put(key.substring("kafka-streams.".length()), service.getProperty(key)));
             settings.remove("group.instance.id");
+            // -Dkafka-streams.*: any engine setting, for comparing settings
+            System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("kafka-streams."))
+                    .forEach(key -> settings.put(key.substring("kafka-streams.".length()), System.getProperty(key)));
             return settings;
         }
 

@@ -47,20 +47,28 @@ public class EngineHealthChecks {
 
     static HealthCheckResponse ready(Engine engine, ChannelEngines engines) {
         KafkaStreams.State state = engines.streams(engine).state();
-        Set<String> missing = engines.missingTopics();
         return HealthCheckResponse.named("engine " + engine.wireName())
-                .status(state == KafkaStreams.State.RUNNING)
+                .status(isReady(state))
                 .withData("state", state.name())
-                .withData("missingTopics", String.join(",", missing))
+                .withData("missingTopics", String.join(",", engines.missingTopics()))
                 .build();
     }
 
     static HealthCheckResponse live(Engine engine, ChannelEngines engines) {
         KafkaStreams.State state = engines.streams(engine).state();
-        boolean failed = FAILED.contains(state) || STOPPED.contains(state) && !engines.closing();
         return HealthCheckResponse.named("engine " + engine.wireName())
-                .status(!failed)
+                .status(isAlive(state, engines.closing()))
                 .withData("state", state.name())
                 .build();
+    }
+
+    /** Ready: processing, its state restored; not while it waits for topics, restores or rebalances. */
+    static boolean isReady(KafkaStreams.State state) {
+        return state == KafkaStreams.State.RUNNING;
+    }
+
+    /** Alive unless it failed, or stopped without being asked to. */
+    static boolean isAlive(KafkaStreams.State state, boolean closing) {
+        return !FAILED.contains(state) && !(STOPPED.contains(state) && !closing);
     }
 }

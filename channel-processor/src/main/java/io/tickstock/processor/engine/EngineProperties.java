@@ -18,10 +18,11 @@ public final class EngineProperties {
     /** Static membership: every engine of every instance needs an id of its own. */
     private static final String STATIC_MEMBER = "group.instance.id";
 
-    private final Map<String, String> common;
+    private final Map<String, ?> common;
     private final ProcessorConfig config;
 
-    public EngineProperties(Map<String, String> common, ProcessorConfig config) {
+    /** @param common the settings every engine takes (values are strings, or objects a setting takes as such) */
+    public EngineProperties(Map<String, ?> common, ProcessorConfig config) {
         this.common = Map.copyOf(common);
         this.config = config;
     }
@@ -30,20 +31,25 @@ public final class EngineProperties {
         Properties props = new Properties();
         props.putAll(common);
         ProcessorConfig.EngineSettings settings = engine == Engine.TICK ? config.tickEngine() : config.ohlcvEngine();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG,
-                engine.applicationId(common.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, "tickstock-processor")));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, engine.applicationId(
+                setting(StreamsConfig.APPLICATION_ID_CONFIG, "tickstock-processor")));
         long commit = settings.commitInterval().toMillis();
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commit));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.streamThreads()));
         // a thread blocked in poll() cannot commit what it processed: never wait longer than a commit interval
-        long poll = Long.parseLong(common.getOrDefault(StreamsConfig.POLL_MS_CONFIG, "100"));
+        long poll = Long.parseLong(setting(StreamsConfig.POLL_MS_CONFIG, "100"));
         props.put(StreamsConfig.POLL_MS_CONFIG, Long.toString(Math.min(poll, Math.max(1, commit))));
-        String member = common.get(STATIC_MEMBER);
+        Object member = common.get(STATIC_MEMBER);
         if (member != null) {
-            props.put(STATIC_MEMBER, engine.applicationId(member));
+            props.put(STATIC_MEMBER, engine.applicationId(member.toString()));
         }
         props.put(DeadLetterHandler.OWNED_TOPICS_CONFIG, String.join(",", ownedTopics(engine)));
         return props;
+    }
+
+    private String setting(String key, String otherwise) {
+        Object value = common.get(key);
+        return value == null ? otherwise : value.toString();
     }
 
     private List<String> ownedTopics(Engine engine) {

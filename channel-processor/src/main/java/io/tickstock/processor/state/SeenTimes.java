@@ -28,6 +28,9 @@ public record SeenTimes(long[] times) {
 
     /** With {@code time} added in order, keeping what lies within {@code retention} of the newest. */
     public SeenTimes with(long time, long retention) {
+        if (contains(time)) {
+            return this;
+        }
         long oldestKept = Math.max(time, newest()) - retention;
         long[] next = new long[times.length + 1];
         int size = 0;

@@ -87,12 +87,20 @@ public final class StateCodecs {
         return new SymbolState(extremes, in.getDouble(), in.getLong(), in.getLong());
     }
 
+    /** A symbol quoted only by minute bars has no tick state: one byte instead of seven "never"s. */
     private static void writeTick(TickState value, StateWriter out) {
+        out.putBoolean(!value.equals(TickState.EMPTY));
+        if (value.equals(TickState.EMPTY)) {
+            return;
+        }
         out.putLong(value.lastSecond()).putLong(value.volume()).putLong(value.samples()).putLong(value.lastTradeAt())
                 .putLong(value.lastSurgeUpAt()).putLong(value.lastSurgeDownAt()).putLong(value.lastTrendAt());
     }
 
     private static TickState readTick(StateReader in) {
+        if (!in.getBoolean()) {
+            return TickState.EMPTY;
+        }
         return new TickState(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
                 in.getLong());
     }

@@ -62,8 +62,10 @@ final class FmvProcessor implements Processor<String, PricedQuote, String, Marke
             metrics.filtered("late");
             return state;
         }
+        // the symbol's newest event time on any channel: its trades' and bars' (priced with the quote), its quotes'
+        long newestAt = Math.max(priced.newestAt(), state.lastQuoteAt());
         FmvDetector.Verdict verdict = detector.judge(new FmvDetector.Quote(quote.fmv(), quote.mp(), quote.conf(), time,
-                priced.lastPrice(), priced.lastPriceAt(), priced.newestAt()), state.undervalued(), state.overvalued());
+                priced.lastPrice(), priced.lastPriceAt(), newestAt), state.undervalued(), state.overvalued());
         if (verdict.held() == FmvDetector.Held.STALE) {
             metrics.filtered("stale");
             return state;

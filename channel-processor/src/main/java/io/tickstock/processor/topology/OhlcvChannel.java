@@ -1,13 +1,11 @@
 package io.tickstock.processor.topology;
 
-import io.tickstock.model.IngestedMessage;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.detect.BarDetector;
 import io.tickstock.processor.state.StateCodecs;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -24,8 +22,7 @@ public final class OhlcvChannel {
     static void addTo(StreamsBuilder builder, ChannelParts parts) {
         builder.addStateStore(parts.store(StoreNames.BAR_HISTORY, StateCodecs.BAR_HISTORY));
         BarDetector bars = new BarDetector(parts.config().ohlcv());
-        builder.stream(parts.config().topics().ohlcv(), Consumed.with(Serdes.String(),
-                        new JsonSerde<>(IngestedMessage.class)).withName("ohlcv-source"))
+        builder.stream(parts.config().topics().ohlcv(), ChannelParts.raw("ohlcv-source"))
                 .process(() -> new OhlcvProcessor(parts, bars), Named.as("ohlcv-channel"), StoreNames.BAR_HISTORY)
                 .to(parts.config().topics().events(), Produced.with(Serdes.String(),
                         new JsonSerde<>(MarketEvent.class)).withName("ohlcv-events"));

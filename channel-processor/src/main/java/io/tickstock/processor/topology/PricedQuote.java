@@ -4,7 +4,7 @@ import io.tickstock.model.IngestedMessage;
 
 /**
  * An FMV quote on its way from the tick channel to the FMV channel, with what the tick channel knew of the symbol
- * when the quote arrived: the last trade price or bar close, and the newest event time on any channel. FMV reads
+ * when the quote arrived: the last trade price or bar close, and the newest event time of its trades and bars. FMV reads
  * these facts; carrying them with the quote, instead of reading them from another channel's state, is what lets
  * FMV run in tasks of its own and still judge every quote against the market as it was at the quote.
  *
@@ -14,7 +14,7 @@ import io.tickstock.model.IngestedMessage;
  * @param offset its offset
  * @param lastPrice the symbol's last price before the quote, NaN when none
  * @param lastPriceAt its event time
- * @param newestAt the symbol's newest event time before the quote
+ * @param newestAt the newest event time of the symbol's trades and bars before the quote
  */
 public record PricedQuote(IngestedMessage quote, String topic, int partition, long offset, double lastPrice,
         long lastPriceAt, long newestAt) {

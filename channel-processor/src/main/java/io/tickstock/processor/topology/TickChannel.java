@@ -1,6 +1,5 @@
 package io.tickstock.processor.topology;
 
-import io.tickstock.model.IngestedMessage;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.processor.ProcessorConfig;
@@ -10,7 +9,6 @@ import io.tickstock.processor.state.StateCodecs;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -35,12 +33,11 @@ public final class TickChannel {
         ProcessorConfig config = parts.config();
         SurgeDetector surge = new SurgeDetector(config.surge());
         TrendDetector trend = new TrendDetector(config.trend());
-        builder.addStateStore(parts.store(StoreNames.TICK_SYMBOLS, StateCodecs.MARKET_SYMBOL));
-        builder.addStateStore(parts.store(StoreNames.TICK_SECONDS, StateCodecs.TICK_SECOND));
+        builder.addStateStore(parts.cachedStore(StoreNames.TICK_SYMBOLS, StateCodecs.MARKET_SYMBOL));
+        builder.addStateStore(parts.cachedStore(StoreNames.TICK_SECONDS, StateCodecs.TICK_SECOND));
         KStream<String, Object> out = builder.stream(
                         List.of(config.topics().tick(), config.topics().ohlcv(), config.topics().fmv()),
-                        Consumed.with(Serdes.String(), new JsonSerde<>(IngestedMessage.class))
-                                .withTimestampExtractor(new IngestTime()).withName("tick-source"))
+                        ChannelParts.raw("tick-source").withTimestampExtractor(new IngestTime()))
                 .process(() -> new TickProcessor(parts, surge, trend), Named.as("tick-channel"),
                         StoreNames.TICK_SYMBOLS, StoreNames.TICK_SECONDS);
         out.filter((sym, value) -> value instanceof MarketEvent, Named.as("tick-detected"))

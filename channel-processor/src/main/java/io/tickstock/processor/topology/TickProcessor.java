@@ -157,17 +157,16 @@ final class TickProcessor implements Processor<String, IngestedMessage, String, 
         noteEventTime(bar.e());
     }
 
-    /** A quote leaves with the symbol's market facts as they are now, for the FMV channel to judge it by. */
+    /**
+     * A quote leaves with the symbol's market facts as they are now, for the FMV channel to judge it by. It changes
+     * nothing here: the newest time of the symbol's quotes is the FMV channel's own to keep.
+     */
     private void onQuote(Record<String, IngestedMessage> record, RecordMetadata where) {
         fmv.processed();
         MarketMessage quote = InputChecks.check(record.key(), record.value(), QUOTE_FEEDS);
-        MarketSymbol state = symbol(quote.sym());
-        SymbolState shared = state.shared();
+        SymbolState shared = symbol(quote.sym()).shared();
         context.forward(new Record<>(quote.sym(), new PricedQuote(record.value(), where.topic(), where.partition(),
                 where.offset(), shared.lastPrice(), shared.lastPriceAt(), shared.newestAt()), record.timestamp()));
-        if (quote.eventTime() > shared.newestAt()) {
-            symbols.put(quote.sym(), state.withShared(shared.seen(quote.eventTime())));
-        }
         noteEventTime(quote.eventTime());
         fmv.succeeded();
     }

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -58,6 +57,7 @@ final class ProcessorDriver implements AutoCloseable {
         config = TestProcessorConfig.with(overrides);
         ProcessorMetrics metrics = new ProcessorMetrics(registry);
         EngineProperties properties = new EngineProperties(Map.of(
+                DeadLetterHandler.ROUTER_CONFIG, new DeadLetterRouter(config.topics(), metrics, deadLetters::add),
                 StreamsConfig.APPLICATION_ID_CONFIG, "processor-test",
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
                 StreamsConfig.STATE_DIR_CONFIG, tempDir(),
@@ -66,11 +66,8 @@ final class ProcessorDriver implements AutoCloseable {
                 StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName()), config);
         ChannelTopologies topologies = TopologyProducer.build(config, metrics, stores);
         for (Engine engine : Engine.values()) {
-            Properties props = properties.of(engine);
-            props.put(DeadLetterHandler.ROUTER_CONFIG, new DeadLetterRouter(config.topics(), metrics,
-                    deadLetters::add));
             TopologyTestDriver driver = new TopologyTestDriver(engine == Engine.TICK ? topologies.tick()
-                    : topologies.ohlcv(), props, wallClock);
+                    : topologies.ohlcv(), properties.of(engine), wallClock);
             engines.put(engine, driver);
             outputs.put(engine, driver.createOutputTopic(config.topics().events(), new StringDeserializer(),
                     new JsonSerde<>(MarketEvent.class)));

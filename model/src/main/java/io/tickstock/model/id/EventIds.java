@@ -14,13 +14,15 @@ public final class EventIds {
 
     private static final int ID_BYTES = 16;
     private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: looking SHA-256 up costs more than hashing an identity. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(EventIds::sha256);
 
     private EventIds() {
     }
 
     /** A 128-bit id, as 32 lowercase hex digits. */
     public static String of(String inputIdentity, EventType type) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = SHA_256.get();
         digest.update(type.wireName().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '|');
         digest.update(inputIdentity.getBytes(StandardCharsets.UTF_8));

@@ -98,7 +98,7 @@ public final class ChaosRun {
             return thread;
         });
         try (KafkaOffsets offsets = new KafkaOffsets(stack.bootstrap()); ClientFleet fleet = new ClientFleet(4)) {
-            Quiet quiet = new Quiet(offsets, stack.processorGroup(), topics);
+            Quiet quiet = new Quiet(offsets, stack.processorGroups(), topics);
             ingest.stopSource();
             if (!quiet.await(Duration.ofMinutes(3))) {
                 notes.add("the pipeline was not quiet before the run (processor lag " + quiet.lag() + ")");

@@ -68,7 +68,7 @@ final class Drive {
         this.httpRoots = stack.httpRoots();
         this.console = console;
         this.ingest = ingest;
-        this.quiet = new Quiet(offsets, stack.processorGroup(), stack.topics());
+        this.quiet = new Quiet(offsets, stack.processorGroups(), stack.topics());
         this.committed = committed;
         this.clients = clients;
         this.deliveries = deliveries;

@@ -96,7 +96,7 @@ public final class PerfRun {
                 ClientFleet fleet = new ClientFleet(Math.max(2, Math.min(8, 2 * cores())))) {
             say("stopping the ingest source; waiting for the pipeline to go quiet");
             ingest.stopSource();
-            Quiet quiet = new Quiet(offsets, stack.processorGroup(), topics);
+            Quiet quiet = new Quiet(offsets, stack.processorGroups(), topics);
             if (!quiet.await(Duration.ofMinutes(3))) {
                 notes.add("the pipeline did not go quiet before the run (processor lag " + quiet.lag()
                         + "): events of earlier input may arrive during the run");
@@ -192,7 +192,7 @@ public final class PerfRun {
         Stack.TopicNames topics = stack.topics();
         Stable rawEnds = new Stable(() -> offsets.ends(topics.raw()));
         waitUntil(Duration.ofSeconds(30), rawEnds::still);
-        Quiet quiet = new Quiet(offsets, stack.processorGroup(), topics);
+        Quiet quiet = new Quiet(offsets, stack.processorGroups(), topics);
         if (!quiet.awaitProcessor(plan.drainTimeout())) {
             failures.add("the processor did not consume every raw record of the run within "
                     + plan.drainTimeout().toSeconds() + " s: " + quiet.lag() + " records behind");

@@ -14,13 +14,13 @@ import org.apache.kafka.common.TopicPartition;
 public final class Quiet {
 
     private final KafkaOffsets offsets;
-    private final String group;
+    private final List<String> groups;
     private final Stack.TopicNames topics;
     private volatile long lag = -1;
 
-    public Quiet(KafkaOffsets offsets, String group, Stack.TopicNames topics) {
+    public Quiet(KafkaOffsets offsets, List<String> groups, Stack.TopicNames topics) {
         this.offsets = offsets;
-        this.group = group;
+        this.groups = List.copyOf(groups);
         this.topics = topics;
     }
 
@@ -33,7 +33,7 @@ public final class Quiet {
         return PerfRun.waitUntil(Duration.ofSeconds(30), () -> events.stillFor(2));
     }
 
-    /** The processor's group has committed up to the end of every raw partition. */
+    /** Every group of the processor has committed up to the end of every raw partition it reads. */
     public boolean awaitProcessor(Duration timeout) {
         return PerfRun.waitUntil(timeout, () -> measure() == 0);
     }
@@ -43,19 +43,24 @@ public final class Quiet {
      * never committed counts whole). A raw topic it does not consume at all is not lag: the reconciliation says so.
      */
     public long measure() {
-        Map<TopicPartition, Long> committed = offsets.committed(group);
-        Set<String> consumed = new HashSet<>();
-        committed.keySet().forEach(tp -> consumed.add(tp.topic()));
-        Map<TopicPartition, Long> ends = new HashMap<>(offsets.ends(topics.raw()));
-        ends.keySet().removeIf(tp -> !consumed.contains(tp.topic()));
-        lag = KafkaOffsets.lag(ends, committed, Map.of());
+        Map<TopicPartition, Long> ends = offsets.ends(topics.raw());
+        long behind = 0;
+        for (String group : groups) {
+            Map<TopicPartition, Long> committed = offsets.committed(group);
+            Set<String> consumed = new HashSet<>();
+            committed.keySet().forEach(tp -> consumed.add(tp.topic()));
+            Map<TopicPartition, Long> read = new HashMap<>(ends);
+            read.keySet().removeIf(tp -> !consumed.contains(tp.topic()));
+            behind += KafkaOffsets.lag(read, committed, Map.of());
+        }
+        lag = behind;
         return lag;
     }
 
-    /** The raw topics the processor's group has committed offsets on. */
+    /** The raw topics the processor's groups have committed offsets on. */
     Set<String> consumedTopics() {
         Set<String> consumed = new HashSet<>();
-        offsets.committed(group).keySet().forEach(tp -> consumed.add(tp.topic()));
+        groups.forEach(group -> offsets.committed(group).keySet().forEach(tp -> consumed.add(tp.topic())));
         return consumed;
     }
 

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param gateway the gateway's {@code ws://…/ws/v1}
  * @param ingest the ingest service's HTTP root (its admin API drives the simulator)
  * @param processor the processor's HTTP root (its metrics count what it consumed)
- * @param processorGroup the processor's consumer group (its Kafka Streams application id)
+ * @param processorGroup the processor's consumer group (its Kafka Streams application id): its tick engine's
  * @param processes pid of each component to sample, by name ({@code kafka}, {@code processor}, …)
  * @param token the gateway token, when it requires one
  */
@@ -46,6 +46,14 @@ public record Stack(
         public List<String> raw() {
             return List.of(rawTick, rawOhlcv, rawFmv);
         }
+    }
+
+    /**
+     * The consumer groups of the processor's engines: the tick engine's, which reads every raw topic, and the OHLCV
+     * engine's, which reads the minute bars again for the OHLCV channel.
+     */
+    public List<String> processorGroups() {
+        return List.of(processorGroup, processorGroup + "-ohlcv");
     }
 
     /** The gateway's HTTP root (metrics), from its WebSocket address. */

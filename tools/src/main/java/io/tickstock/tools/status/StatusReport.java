@@ -114,9 +114,13 @@ public final class StatusReport {
         out.println();
         List<String> deadLetters = List.of(Topics.RAW_DLQ, Topics.PROCESSOR_DLQ);
         try (KafkaBacklog backlog = new KafkaBacklog(bootstrap)) {
-            Map<String, Long> lag = backlog.lag(group);
-            out.println("LAG of " + group + (lag.isEmpty() ? ": no committed offsets yet" : ""));
-            lag.forEach((topic, records) -> out.println(String.format("  %-28s %,d records behind", topic, records)));
+            // the processor's engines: the tick engine's group (every raw topic), the OHLCV engine's (the bars)
+            for (String engine : List.of(group, group + "-ohlcv")) {
+                Map<String, Long> lag = backlog.lag(engine);
+                out.println("LAG of " + engine + (lag.isEmpty() ? ": no committed offsets yet" : ""));
+                lag.forEach((topic, records) -> out.println(String.format("  %-28s %,d records behind", topic,
+                        records)));
+            }
             out.println("DEAD LETTERS (offsets on the topic)");
             backlog.retained(deadLetters).forEach((topic, offsets) ->
                     out.println(String.format("  %-28s %,d", topic, offsets)));
