@@ -22,7 +22,6 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         TestTopics.create(PARTITIONS, ALL_TOPICS);
         return Map.of(
                 "kafka.bootstrap.servers", bootstrap,
-                "quarkus.kafka-streams.bootstrap-servers", bootstrap,
                 "quarkus.kafka.devservices.enabled", "false");
     }
 
