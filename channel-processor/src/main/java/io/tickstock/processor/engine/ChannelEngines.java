@@ -55,7 +55,7 @@ public class ChannelEngines {
         for (Engine engine : Engine.values()) {
             Topology topology = engine == Engine.TICK ? topologies.tick() : topologies.ohlcv();
             Properties props = properties.of(engine);
-            KafkaStreams streams = new KafkaStreams(topology, props);
+            KafkaStreams streams = new KafkaStreams(topology, props, StableTransactionalIds.of(props));
             streams.setUncaughtExceptionHandler(threads);
             streams.setGlobalStateRestoreListener(restores);
             new KafkaStreamsMetrics(streams, Tags.of("engine", engine.wireName())).bindTo(registry);

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class EngineProperties {
 
     /** Static membership: every engine of every instance needs an id of its own. */
-    private static final String STATIC_MEMBER = "group.instance.id";
+    static final String STATIC_MEMBER = "group.instance.id";
 
     private final Map<String, ?> common;
     private final ProcessorConfig config;
