@@ -7,7 +7,6 @@ import io.tickstock.gateway.GatewayConfig;
 import io.tickstock.gateway.metrics.GatewayMetrics;
 import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.SnapshotCache;
-import io.tickstock.gateway.socket.Fanout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Reads every partition of {@code tickstock.events} and hands each poll's events to the {@link Fanout}.
+ * Reads every partition of {@code tickstock.events} and hands each poll's events to the fan-out (a
+ * {@link FeedListener}).
  *
  * <p>At start it reads back up to {@code rebuild-depth} records per partition to rebuild the snapshot cache and the
  * repeat filter without sending them; once it has passed the end offsets it saw at start it is live (and the
@@ -36,7 +36,7 @@ public class EventFeed {
     private static final Logger LOG = Logger.getLogger(EventFeed.class);
 
     private final GatewayConfig config;
-    private final Fanout fanout;
+    private final FeedListener fanout;
     private final KafkaReaders readers;
     private final EventDecoder decoder;
     private final FeedState state;
@@ -47,7 +47,7 @@ public class EventFeed {
     private volatile Thread thread;
     private volatile boolean stopped;
 
-    public EventFeed(GatewayConfig config, Fanout fanout, KafkaReaders readers, EventDecoder decoder,
+    public EventFeed(GatewayConfig config, FeedListener fanout, KafkaReaders readers, EventDecoder decoder,
             FeedState state, SnapshotCache cache, RepeatFilter repeats, GatewayMetrics metrics,
             MeterRegistry registry) {
         this.config = config;
@@ -92,6 +92,7 @@ public class EventFeed {
             long[] liveFrom = rewind(kafkaConsumer, partitions);
             long[] positions = KafkaReaders.positions(kafkaConsumer, partitions);
             state.handOut(positions);
+            fanout.begin(liveFrom);
             LOG.infof("reading %d partitions of %s, rebuilding from %s up to %s", partitions.size(),
                     config.eventsTopic(), Arrays.toString(positions), Arrays.toString(liveFrom));
             while (!stopped) {
@@ -100,14 +101,14 @@ public class EventFeed {
                 List<OutgoingEvent> batch = select(records, liveFrom);
                 // published before the fan-out, so a replay never hands over behind a batch it was not offered
                 state.handOut(next);
-                if (!batch.isEmpty() || !Arrays.equals(next, positions)) {
+                if (!batch.isEmpty() || (!Arrays.equals(next, positions) && caughtUp(next, liveFrom))) {
                     fanout.deliver(batch, next);
                 }
                 positions = next;
                 if (!state.live() && caughtUp(positions, liveFrom)) {
                     state.goLive();
-                    LOG.infof("live at %s (%d symbols in the snapshot cache)", Arrays.toString(positions),
-                            cache.symbols());
+                    LOG.infof("live at %s (%d events in the snapshot cache)", Arrays.toString(positions),
+                            cache.entries());
                 }
                 state.lag(lag(kafkaConsumer, partitions));
             }
@@ -139,11 +140,11 @@ public class EventFeed {
             if (event == null) {
                 continue;
             }
-            if (!repeats.firstAt(event.event().id(), record.partition(), record.offset())) {
+            if (!repeats.firstAt(event.id(), record.partition(), record.offset())) {
                 repeated.increment();
                 continue;
             }
-            state.count(event.event().channel());
+            state.count(event.channel());
             cache.put(event);
             if (record.offset() >= liveFrom[record.partition()]) {
                 batch.add(event);

@@ -1,7 +1,6 @@
 package io.tickstock.gateway.route;
 
 import io.tickstock.model.EventType;
-import io.tickstock.model.MarketEvent;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -70,7 +69,7 @@ public final class Subscriptions {
         return new Subscriptions(next);
     }
 
-    public boolean matches(MarketEvent event) {
+    public boolean matches(OutgoingEvent event) {
         return matches(event.type(), event.symbol());
     }
 
