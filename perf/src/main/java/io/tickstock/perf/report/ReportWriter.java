@@ -30,7 +30,8 @@ import java.util.function.ToDoubleFunction;
 public final class ReportWriter {
 
     /** The scenarios the report covers, in its order (the CI smoke run is not a SPEC §9 measurement). */
-    static final List<String> ORDER = List.of("market_open_surge", "steady_state", "ohlcv_burst", "ramp", "fanout");
+    static final List<String> ORDER = List.of("market_open_surge", "steady_state", "ohlcv_burst", "ramp", "fanout",
+            "fanout_firehose");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
@@ -193,6 +194,7 @@ public final class ReportWriter {
             case "tick", "ohlcv", "fmv" -> "input " + key + " (" + FEEDS.get(key) + ")";
             case "ingest→detected" -> "hop: ingestTs → detectedAt (ingest, Kafka, processor)";
             case "detected→read" -> "hop: detectedAt → read (commit, Kafka, gateway, WebSocket)";
+            case "gateway→read" -> "hop: gateway read from Kafka → read by the client (the gateway, WebSocket)";
             default -> "priority " + key;
         };
     }
@@ -314,12 +316,47 @@ public final class ReportWriter {
                         g.lost(), g.duplicated(), g.unexpected(), g.p50OfP99(), g.maxOfP99(), g.intact(), g.clients()));
             }
         }
+        groups(md, r);
         md.append(String.format(Locale.ROOT, "%nThe events topic itself: %,d events of the run committed, %,d ids "
                 + "committed more than once, %,d records that are not events; %,d events of earlier input.%n%n",
                 r.topic().committedInRun(), r.topic().repeatedIds(), r.topic().malformed(),
                 r.topic().committedOutsideRun()));
         if (!r.gateway().isEmpty()) {
             md.append("Gateway counters over the run: ").append(counts(r.gateway())).append(".\n\n");
+        }
+    }
+
+    /** Each group's share of the gateway in its latency, and how it had the minute bursts. */
+    private static void groups(StringBuilder md, RunResult r) {
+        List<RunResult.GroupResult> measured = r.groups().stream()
+                .filter(g -> g.gateway() != null && g.gateway().count() > 0).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        md.append("\nPer group: the gateway's own share of the latency (when the gateway read the event from Kafka, "
+                + "`gatewayReadUs` → read by the client, every delivery after the warm-up), and the minute bursts as "
+                + "the group had them (last bar ingested → the last event of the burst read by any of its clients, "
+                + "over the bursts every client of the group got whole):\n\n");
+        md.append("| group | clients | gateway → read p50 / p99 / p99.9 / max | deliveries | bursts whole | "
+                + "burst median / worst |\n|---|---|---|---|---|---|\n");
+        for (RunResult.GroupResult g : measured) {
+            Percentiles p = g.gateway();
+            RunResult.GroupBursts b = g.bursts();
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f / %.1f / %.1f / %.1f ms | %,d | %s | %s |%n",
+                    g.name(), g.clients(), p.p50(), p.p99(), p.p999(), p.max(), p.count(),
+                    b == null || b.bursts() == 0 ? "—" : b.delivered() + " of " + b.bursts(),
+                    b == null || b.worstMillis() < 0 ? "—" : String.format(Locale.ROOT, "%,d / %,d ms",
+                            b.medianMillis(), b.worstMillis())));
+        }
+        md.append('\n');
+        r.clients().stream().filter(c -> c.stalls() && c.closedAfterMillis() != null).forEach(c -> md.append(
+                String.format(Locale.ROOT, "The stalled client (%s) stopped reading once subscribed; its connection "
+                        + "was gone %.1f s later (seen when its ping a second no longer went through).%n%n", c.name(),
+                        c.closedAfterMillis() / 1000.0)));
+        if (r.deliveriesPerGatewayCpuSecond() > 0) {
+            md.append(String.format(Locale.ROOT, "The gateway delivered %,d events to clients in %,.1f s of its own "
+                    + "CPU time: %,.0f deliveries per gateway CPU-second.%n%n", r.gateway().get("sent"),
+                    r.gateway().get("cpuMillis") / 1000.0, r.deliveriesPerGatewayCpuSecond()));
         }
     }
 

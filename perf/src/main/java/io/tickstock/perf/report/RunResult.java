@@ -51,6 +51,15 @@ public record RunResult(
         return PASSED.equals(verdict);
     }
 
+    /**
+     * Events the gateway wrote to clients during the run per second of its own CPU time, or 0 when the run has no
+     * figure for it (the gateway's counters over the run: {@code sent}, {@code cpuMillis}).
+     */
+    public double deliveriesPerGatewayCpuSecond() {
+        long cpuMillis = gateway == null ? 0 : gateway.getOrDefault("cpuMillis", 0L);
+        return cpuMillis <= 0 ? 0 : gateway.getOrDefault("sent", 0L) / (cpuMillis / 1000.0);
+    }
+
     /** How the run was set up, to repeat it. */
     public record Configuration(String profile, List<PhaseConfig> phases, List<ClientConfig> clients,
             double p99LimitMillis, int baselineMessages, double warmupSeconds, String stack, String gateway, String ingest,
@@ -85,15 +94,29 @@ public record RunResult(
     public record Baseline(KafkaBaseline.Result probe, double tickP99OverKafkaP99) {
     }
 
+    /** @param closedAfterMillis a stalled client: from when it stopped reading to when its connection was gone */
     public record ClientResult(String name, String subscription, boolean stalls, long events, long snapshots,
             long shed, long conflated, Integer closeCode, List<String> errors, IntegrityReport integrity,
-            Percentiles latency) {
+            Percentiles latency, Long closedAfterMillis) {
     }
 
-    /** A group of clients with one subscription: how many stayed intact, and how their p99s spread. */
+    /**
+     * A group of clients: how many stayed intact, how their p99s spread, the gateway's own share of their latency,
+     * and how they had the minute bursts.
+     *
+     * @param gateway the gateway read from Kafka → read by the client, every delivery after the warm-up
+     * @param bursts null for a stalled group
+     */
     public record GroupResult(String name, int clients, String subscription, boolean stalls, int intact,
             long expected, long lost, long duplicated, long unexpected, double p50OfP99, double maxOfP99,
-            double maxOfMax) {
+            double maxOfMax, Percentiles gateway, GroupBursts bursts) {
+    }
+
+    /**
+     * The whole minute bursts a group was owed events of, how many of them every client of the group got whole,
+     * and last bar ingested → the last event read by any of its clients, over those (-1: none).
+     */
+    public record GroupBursts(int bursts, int delivered, long medianMillis, long worstMillis) {
     }
 
     /** The events topic itself: what the run committed, and whether an id was committed twice. */
