@@ -102,6 +102,17 @@ public final class Latencies {
     private final Map<Integer, Set> phases = new ConcurrentHashMap<>();
     private final Breakdown total = new Breakdown();
     private final Map<Integer, Breakdown> phaseTotals = new ConcurrentHashMap<>();
+    private final boolean perPhase;
+
+    /** A run of several phases (a ramp) keeps each phase's latencies apart. */
+    public Latencies(boolean perPhase) {
+        this.perPhase = perPhase;
+    }
+
+    /** A run of one phase: its phase is the whole run, recorded once (the harness records millions). */
+    public Latencies() {
+        this(false);
+    }
 
     /**
      * Records one event read: its channel ({@code tick}, …), priority, phase, latency, how much of that passed
@@ -113,7 +124,7 @@ public final class Latencies {
         long clamped = clamp(micros);
         int c = channelIndex(channel);
         run.record(c, priority, clamped, Math.min(toDetectedMicros, clamped), gatewayMicros);
-        if (phase >= 0) {
+        if (perPhase && phase >= 0) {
             phases.computeIfAbsent(phase, p -> new Set()).record(c, priority, clamped,
                     Math.min(toDetectedMicros, clamped), gatewayMicros);
         }
@@ -153,6 +164,9 @@ public final class Latencies {
     }
 
     public synchronized Breakdown phase(int phase) {
+        if (!perPhase) {
+            return total;
+        }
         return phaseTotals.getOrDefault(phase, new Breakdown());
     }
 

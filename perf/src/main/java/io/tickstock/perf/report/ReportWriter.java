@@ -335,18 +335,19 @@ public final class ReportWriter {
         }
         md.append("\nPer group: the gateway's own share of the latency (when the gateway read the event from Kafka, "
                 + "`gatewayReadUs` → read by the client, every delivery after the warm-up), and the minute bursts as "
-                + "the group had them (last bar ingested → the last event of the burst read by any of its clients, "
-                + "over the bursts every client of the group got whole):\n\n");
+                + "the group had them, over the bursts every client of the group got whole: the last bar ingested → "
+                + "the last event of the burst read by any of its clients, and the gateway's fan-out (its read of the "
+                + "burst's last event → that moment):\n\n");
         md.append("| group | clients | gateway → read p50 / p99 / p99.9 / max | deliveries | bursts whole | "
-                + "burst median / worst |\n|---|---|---|---|---|---|\n");
+                + "last bar → last event, median / worst | fan-out, median / worst |\n|---|---|---|---|---|---|---|\n");
         for (RunResult.GroupResult g : measured) {
             Percentiles p = g.gateway();
             RunResult.GroupBursts b = g.bursts();
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f / %.1f / %.1f / %.1f ms | %,d | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f / %.1f / %.1f / %.1f ms | %,d | %s | %s | %s |%n",
                     g.name(), g.clients(), p.p50(), p.p99(), p.p999(), p.max(), p.count(),
                     b == null || b.bursts() == 0 ? "—" : b.delivered() + " of " + b.bursts(),
-                    b == null || b.worstMillis() < 0 ? "—" : String.format(Locale.ROOT, "%,d / %,d ms",
-                            b.medianMillis(), b.worstMillis())));
+                    millis(b == null ? -1 : b.medianMillis(), b == null ? -1 : b.worstMillis()),
+                    millis(b == null ? -1 : b.medianFanoutMillis(), b == null ? -1 : b.worstFanoutMillis())));
         }
         md.append('\n');
         r.clients().stream().filter(c -> c.stalls() && c.closedAfterMillis() != null).forEach(c -> md.append(
@@ -358,6 +359,10 @@ public final class ReportWriter {
                     + "CPU time: %,.0f deliveries per gateway CPU-second.%n%n", r.gateway().get("sent"),
                     r.gateway().get("cpuMillis") / 1000.0, r.deliveriesPerGatewayCpuSecond()));
         }
+    }
+
+    private static String millis(long median, long worst) {
+        return worst < 0 ? "—" : String.format(Locale.ROOT, "%,d / %,d ms", median, worst);
     }
 
     private static void reconciliation(StringBuilder md, RunResult r) {

@@ -114,9 +114,11 @@ public record RunResult(
 
     /**
      * The whole minute bursts a group was owed events of, how many of them every client of the group got whole,
-     * and last bar ingested → the last event read by any of its clients, over those (-1: none).
+     * and, over those (-1: none), last bar ingested → the last event read by any of its clients, and the gateway's
+     * fan-out: its read of the burst's last event from Kafka → that moment.
      */
-    public record GroupBursts(int bursts, int delivered, long medianMillis, long worstMillis) {
+    public record GroupBursts(int bursts, int delivered, long medianMillis, long worstMillis, long medianFanoutMillis,
+            long worstFanoutMillis) {
     }
 
     /** The events topic itself: what the run committed, and whether an id was committed twice. */

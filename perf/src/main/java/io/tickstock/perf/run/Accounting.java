@@ -162,8 +162,8 @@ final class Accounting {
 
     /**
      * The minute bursts as one group of clients had them: each whole burst the group was owed events of, fully
-     * delivered to every client of it or not, and the last bar ingested → the last of its events read by any of
-     * them.
+     * delivered to every client of it or not; the last bar ingested → the last of its events read by any of them;
+     * and the gateway's read of the last of its events → that moment (the fan-out).
      */
     private RunResult.GroupBursts bursts(String group, List<PerfClient> members) {
         Map<Long, Long> owed = new HashMap<>();
@@ -179,6 +179,7 @@ final class Accounting {
         int count = 0;
         int delivered = 0;
         List<Long> latencies = new ArrayList<>();
+        List<Long> fanouts = new ArrayList<>();
         for (BarBursts.Burst burst : bursts.bursts(eventsPerBurst())) {
             long events = owed.getOrDefault(burst.barEnd(), 0L);
             if (events == 0) {
@@ -187,12 +188,22 @@ final class Accounting {
             count++;
             if (groupBursts.delivered(group, burst.barEnd()) >= events) {
                 delivered++;
-                latencies.add(groupBursts.lastAt(group, burst.barEnd()) - burst.lastIngestedAt());
+                long lastAt = groupBursts.lastAt(group, burst.barEnd());
+                latencies.add(lastAt - burst.lastIngestedAt());
+                fanouts.add(Math.max(0, lastAt - groupBursts.lastReadUs(group, burst.barEnd()) / 1_000));
             }
         }
-        latencies.sort(Long::compare);
-        return new RunResult.GroupBursts(count, delivered, latencies.isEmpty() ? -1 : latencies.get(latencies.size() / 2),
-                latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1));
+        return new RunResult.GroupBursts(count, delivered, median(latencies), worst(latencies), median(fanouts),
+                worst(fanouts));
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    }
+
+    private static long worst(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(-1);
     }
 
     /**

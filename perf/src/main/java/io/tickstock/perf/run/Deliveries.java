@@ -54,7 +54,7 @@ final class Deliveries implements PerfClient.Sink {
             if (client.name().equals(burstClient)) {
                 bursts.delivered(event.providerTs(), receivedMicros / 1_000);
             }
-            groupBursts.delivered(client, event.providerTs(), receivedMicros / 1_000);
+            groupBursts.delivered(client, event.providerTs(), receivedMicros / 1_000, event.gatewayReadUs());
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When each group of clients had each minute burst: per (group, bar end), how many of the burst's events its
- * clients read and the last moment one of them read one. With what the group is owed of the burst, that says
- * whether the burst was fully delivered to the group, and how long after its last bar was ingested.
+ * clients read, the last moment one of them read one, and the last moment the gateway read one of them from Kafka.
+ * With what the group is owed of the burst, that says whether the burst was fully delivered to the group, how long
+ * after its last bar was ingested, and how long the gateway's fan-out of it took.
  */
 final class GroupBursts {
 
@@ -18,6 +19,7 @@ final class GroupBursts {
     private static final class Arrivals {
         long delivered;
         long lastAt;
+        long lastReadUs;
     }
 
     private final Map<PerfClient, String> groupOf = new ConcurrentHashMap<>();
@@ -28,8 +30,11 @@ final class GroupBursts {
         groupOf.put(client, group);
     }
 
-    /** {@code client} read an event of the bars that ended at {@code barEnd}. */
-    void delivered(PerfClient client, long barEnd, long receivedMillis) {
+    /**
+     * {@code client} read an event of the bars that ended at {@code barEnd}, which the gateway had read at
+     * {@code gatewayReadUs}.
+     */
+    void delivered(PerfClient client, long barEnd, long receivedMillis, long gatewayReadUs) {
         String group = groupOf.get(client);
         if (group == null || client.stalls()) {
             return;
@@ -38,6 +43,7 @@ final class GroupBursts {
             Arrivals burst = arrivals.computeIfAbsent(new Key(group, barEnd), k -> new Arrivals());
             burst.delivered++;
             burst.lastAt = Math.max(burst.lastAt, receivedMillis);
+            burst.lastReadUs = Math.max(burst.lastReadUs, gatewayReadUs);
         }
     }
 
@@ -46,6 +52,14 @@ final class GroupBursts {
         synchronized (arrivals) {
             Arrivals burst = arrivals.get(new Key(group, barEnd));
             return burst == null ? 0 : burst.delivered;
+        }
+    }
+
+    /** When the gateway read the last of them from Kafka, epoch µs (0: none, or it did not say). */
+    long lastReadUs(String group, long barEnd) {
+        synchronized (arrivals) {
+            Arrivals burst = arrivals.get(new Key(group, barEnd));
+            return burst == null ? 0 : burst.lastReadUs;
         }
     }
 

@@ -110,7 +110,7 @@ public final class PerfRun {
             CommittedEvents committed = new CommittedEvents(ids, rawStart, runStart);
             BarBursts bursts = new BarBursts();
             PhaseClock phases = new PhaseClock();
-            Latencies latencies = new Latencies();
+            Latencies latencies = new Latencies(plan.phases().size() > 1);
             GroupBursts groupBursts = new GroupBursts();
             Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, "all", groupBursts);
             try (TopicFollower events = new TopicFollower(stack.bootstrap(), eventsStart, true, committed).start();

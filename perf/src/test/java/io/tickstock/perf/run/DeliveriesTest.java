@@ -75,6 +75,8 @@ class DeliveriesTest {
 
         assertThat(groupBursts.delivered("movers", 60_000)).isEqualTo(2);
         assertThat(groupBursts.lastAt("movers", 60_000)).isEqualTo(2_050);
+        assertThat(groupBursts.lastReadUs("movers", 60_000)).as("the gateway read the later one at 2,006 ms")
+                .isEqualTo(2_006_000);
         assertThat(groupBursts.delivered("stalled", 60_000)).isZero();
         assertThat(groupBursts.lastAt("other", 60_000)).isZero();
     }

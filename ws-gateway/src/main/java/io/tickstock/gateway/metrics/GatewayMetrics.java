@@ -46,7 +46,8 @@ public class GatewayMetrics {
             latency.put(channel, Timer.builder("tickstock.gateway.latency")
                     .description("ingestTs to written to the client's socket")
                     .tag("channel", channel.wireName())
-                    .publishPercentiles(0.5, 0.99)
+                    // buckets only: client-side percentiles cost a lock and a histogram per delivery (15 % of the
+                    // gateway's CPU in the fan-out profile); Prometheus computes them from the buckets
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofSeconds(30))
@@ -72,10 +73,16 @@ public class GatewayMetrics {
 
     /** A frame of {@code events} fully written to a client's socket at {@code now} (epoch ms). */
     public void sent(List<OutgoingEvent> events, long now) {
+        int[] perPriority = new int[OutgoingEvent.PRIORITIES];
         for (OutgoingEvent event : events) {
-            sent[event.priorityClass()].increment();
+            perPriority[event.priorityClass()]++;
             if (event.ingestTs() > 0 && event.channel() != null) {
                 latency.get(event.channel()).record(Math.max(0, now - event.ingestTs()), TimeUnit.MILLISECONDS);
+            }
+        }
+        for (int priority = 0; priority < perPriority.length; priority++) {
+            if (perPriority[priority] > 0) {
+                sent[priority].increment(perPriority[priority]);
             }
         }
     }

@@ -78,6 +78,16 @@ public final class Subscriptions {
                 || (!exact.isEmpty() && exact.contains(new Subscription(type, symbol)));
     }
 
+    /** True when {@code *.*} is one of the patterns. */
+    public boolean everything() {
+        return everything;
+    }
+
+    /** The types some pattern takes of any symbol ({@code high.*}). */
+    public Set<EventType> anySymbolTypes() {
+        return Set.copyOf(anySymbolOf);
+    }
+
     /** True when some pattern covers every symbol of {@code type}: a snapshot must then look at all symbols. */
     public boolean coversAllSymbols() {
         return everything || !anySymbolOf.isEmpty();

@@ -6,13 +6,17 @@ import io.tickstock.gateway.metrics.GatewayMetrics;
 import io.tickstock.gateway.queue.RecentEvents;
 import io.tickstock.gateway.queue.SharedLimit;
 import io.tickstock.gateway.resume.CatchUps;
+import io.tickstock.gateway.route.Interests;
+import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.SnapshotCache;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The clients connected to this gateway replica, on either endpoint. */
@@ -29,7 +33,7 @@ public class ClientRegistry {
             SnapshotCache cache, CatchUps catchUps) {
         this.replica = new Replica(settings, metrics,
                 new SharedLimit(config.maxWireBytes(), config.maxFrameBytes(), LEAST_FRAME_BYTES), log, cache,
-                catchUps);
+                catchUps, new Interests<>());
         metrics.gauge("tickstock.gateway.clients", sessions::size);
         metrics.gauge("tickstock.gateway.subscriptions", this::subscriptions);
         metrics.gauge("tickstock.gateway.queue.depth", this::lag);
@@ -70,6 +74,11 @@ public class ClientRegistry {
 
     public Collection<ClientSession> all() {
         return sessions.values();
+    }
+
+    /** The clients one of {@code events} may interest: the ones a batch wakes. */
+    public Set<ClientSession> interestedIn(List<OutgoingEvent> events) {
+        return replica.interests().interested(events);
     }
 
     public int count() {

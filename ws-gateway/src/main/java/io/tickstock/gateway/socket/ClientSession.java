@@ -9,7 +9,6 @@ import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.Subscriptions;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -24,7 +23,7 @@ import org.jboss.logging.Logger;
  * written on the connection's event loop; the next goes out when the previous one is written, so a client that
  * stops reading only stops its own position from moving, while the others carry on.
  */
-public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
+public final class ClientSession implements CatchUps.Reader {
 
     private static final Logger LOG = Logger.getLogger(ClientSession.class);
     private static final Buffer PING = Buffer.buffer("tickstock");
@@ -37,21 +36,16 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
     private final Delivery delivery;
     private final SessionClock clock;
     private final RateLimiter limiter;
-    private final ArrayDeque<String> control = new ArrayDeque<>();
+    private final DropCounts drops;
+    private final Outbox outbox;
     private volatile Subscriptions subscriptions = Subscriptions.NONE;
     private volatile boolean authenticated;
     private boolean wakeQueued;
-    private boolean inFlight;
     private boolean pumping;
     private boolean broken;
-    private List<OutgoingEvent> onTheWire = List.of();
     private CloseReason closing;
     private long closeDeadline;
     private boolean closeSent;
-    private int shedSinceNotice;
-    private int conflatedSinceNotice;
-    private long shedTotal;
-    private long conflatedTotal;
 
     ClientSession(WebSocketConnection connection, Context context, View view, Replica replica, long now) {
         this.connection = connection;
@@ -59,7 +53,9 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
         this.view = view;
         this.replica = replica;
         this.settings = replica.settings();
-        this.delivery = new Delivery(replica.log(), replica.cache(), settings.delivery(), this);
+        this.drops = new DropCounts(replica.metrics());
+        this.outbox = new Outbox(settings.maxControlFrames());
+        this.delivery = new Delivery(replica.log(), replica.cache(), settings.delivery(), drops);
         this.clock = new SessionClock(settings, now);
         this.limiter = new RateLimiter(settings.maxMessagesPerSecond(), settings.maxMessageBurst(), now);
         this.authenticated = !settings.authRequired();
@@ -121,11 +117,10 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
         if (closing != null) {
             return;
         }
-        if (control.size() >= settings.maxControlFrames()) {
-            slowClose(control.size() + " replies waiting");
+        if (!outbox.reply(frame)) {
+            slowClose(outbox.replies() + " replies waiting");
             return;
         }
-        control.add(frame);
         wake();
     }
 
@@ -144,6 +139,7 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
         if (cursor != null && !claimResume()) {
             return;
         }
+        replica.interests().update(this, subscriptions, next);
         subscriptions = next;
         reply(view.subscribed(next));
         if (cursor != null) {
@@ -158,6 +154,7 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
     }
 
     public synchronized void unsubscribe(Subscriptions next) {
+        replica.interests().update(this, subscriptions, next);
         subscriptions = next;
         delivery.unsubscribe(next);
         reply(view.subscribed(next));
@@ -197,7 +194,7 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
 
     /** New events in the log: sends them, on the connection's event loop, unless a frame is on the wire. */
     public synchronized void wake() {
-        if (wakeQueued || inFlight || broken) {
+        if (wakeQueued || outbox.busy() || broken) {
             return;
         }
         wakeQueued = true;
@@ -226,19 +223,6 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
         }
     }
 
-    @Override
-    public synchronized void shed(int priority) {
-        replica.metrics().shed(priority);
-        shedSinceNotice++;
-        shedTotal++;
-    }
-
-    @Override
-    public synchronized void conflated(int priority) {
-        replica.metrics().conflated(priority);
-        conflatedSinceNotice++;
-        conflatedTotal++;
-    }
 
     private void readTopicIfNeeded() {
         if (delivery.queueTopicRead()) {
@@ -289,6 +273,7 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
     /** The connection is gone (closed by either side). */
     public synchronized void closed() {
         broken = true;
+        replica.interests().remove(this, subscriptions);
     }
 
     public synchronized boolean open() {
@@ -296,18 +281,15 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
     }
 
     private void slowClose(String why) {
-        error(ErrorCode.SLOW_CLIENT, "slow client (" + why + "; " + shedTotal + " shed, " + conflatedTotal
-                + " conflated): closing; reconnect and resume from your last cursor");
+        error(ErrorCode.SLOW_CLIENT, "slow client (" + why + "; " + drops.totals()
+                + "): closing; reconnect and resume from your last cursor");
     }
 
     private void closeAfter(String lastFrame, CloseReason reason) {
         if (closing != null) {
             return;
         }
-        control.clear();
-        if (lastFrame != null) {
-            control.add(lastFrame);
-        }
+        outbox.replaceWith(lastFrame);
         closing = reason;
         closeDeadline = System.nanoTime() + settings.closeTimeoutNanos();
         wake();
@@ -337,7 +319,7 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
         }
         pumping = true;
         try {
-            while (!inFlight && !broken) {
+            while (!outbox.busy() && !broken) {
                 String frame = nextFrame();
                 if (frame == null) {
                     if (closing != null && !closeSent) {
@@ -354,14 +336,12 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
     }
 
     private String nextFrame() {
-        String reply = control.poll();
+        String reply = outbox.nextReply();
         if (reply != null || closing != null) {
             return reply;
         }
-        if (shedSinceNotice + conflatedSinceNotice > 0) {
-            String notice = Frames.slow(shedSinceNotice, conflatedSinceNotice);
-            shedSinceNotice = 0;
-            conflatedSinceNotice = 0;
+        String notice = drops.notice();
+        if (notice != null) {
             return notice;
         }
         if (view.batched()) {
@@ -376,7 +356,7 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
         if (frame == null) {
             return null;
         }
-        onTheWire = frame.events();
+        outbox.writing(frame.events());
         return view.frame(frame.events(), frame.snapshot(), frame.cursor());
     }
 
@@ -394,23 +374,22 @@ public final class ClientSession implements Delivery.Drops, CatchUps.Reader {
     }
 
     private void write(String frame) {
-        inFlight = true;
+        if (!outbox.busy()) {
+            outbox.writing(List.of());
+        }
         clock.writing(System.nanoTime());
         connection.sendText(frame).subscribe().with(ignored -> written(), this::notWritten);
     }
 
     private synchronized void written() {
-        inFlight = false;
         clock.written();
-        replica.metrics().sent(onTheWire, System.currentTimeMillis());
-        onTheWire = List.of();
+        replica.metrics().sent(outbox.written(), System.currentTimeMillis());
         pump();
     }
 
     private synchronized void notWritten(Throwable failure) {
         LOG.debugf("client %s: frame not written: %s", id(), failure.getMessage());
-        inFlight = false;
+        outbox.written();
         broken = true;
-        onTheWire = List.of();
     }
 }

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Puts each batch read from Kafka into the log of recent events, once for every client, and wakes the clients:
- * each reads from its own position what its subscriptions match.
+ * Puts each batch read from Kafka into the log of recent events, once for every client, and wakes the clients it
+ * may interest: each reads from its own position what its subscriptions match.
  */
 @ApplicationScoped
 public class Fanout implements FeedListener {
@@ -29,7 +29,7 @@ public class Fanout implements FeedListener {
     @Override
     public void deliver(List<OutgoingEvent> batch, long[] positions) {
         log.append(batch, positions);
-        for (ClientSession client : clients.all()) {
+        for (ClientSession client : clients.interestedIn(batch)) {
             client.wake();
         }
     }
