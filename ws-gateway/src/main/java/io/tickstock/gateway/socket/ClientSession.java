@@ -41,7 +41,6 @@ public final class ClientSession implements CatchUps.Reader {
     private volatile Subscriptions subscriptions = Subscriptions.NONE;
     private volatile boolean authenticated;
     private boolean wakeQueued;
-    private boolean pumping;
     private boolean broken;
     private CloseReason closing;
     private long closeDeadline;
@@ -285,6 +284,10 @@ public final class ClientSession implements CatchUps.Reader {
                 + "): closing; reconnect and resume from your last cursor");
     }
 
+    /**
+     * Sends {@code lastFrame} (if any) and closes once the frame on the wire is written, at most close-timeout later:
+     * a client that reads again by then still gets the error before the close.
+     */
     private void closeAfter(String lastFrame, CloseReason reason) {
         if (closing != null) {
             return;
@@ -313,26 +316,24 @@ public final class ClientSession implements CatchUps.Reader {
         pump();
     }
 
+    /**
+     * Writes the next frame, one per turn: the next turn is queued on the event loop behind the other sessions'
+     * (see {@link #written()}), so a client with a large backlog does not hold the loop while those with a frame of
+     * one event wait.
+     */
     private void pump() {
-        if (pumping) {
+        if (outbox.busy() || broken) {
             return;
         }
-        pumping = true;
-        try {
-            while (!outbox.busy() && !broken) {
-                String frame = nextFrame();
-                if (frame == null) {
-                    if (closing != null && !closeSent) {
-                        sendClose();
-                    }
-                    readTopicIfNeeded();
-                    return;
-                }
-                write(frame);
-            }
-        } finally {
-            pumping = false;
+        String frame = nextFrame();
+        if (frame != null) {
+            write(frame);
+            return;
         }
+        if (closing != null && !closeSent) {
+            sendClose();
+        }
+        readTopicIfNeeded();
     }
 
     private String nextFrame() {
@@ -384,7 +385,7 @@ public final class ClientSession implements CatchUps.Reader {
     private synchronized void written() {
         clock.written();
         replica.metrics().sent(outbox.written(), System.currentTimeMillis());
-        pump();
+        wake();
     }
 
     private synchronized void notWritten(Throwable failure) {
