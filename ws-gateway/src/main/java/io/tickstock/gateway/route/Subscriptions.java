@@ -25,7 +25,9 @@ public final class Subscriptions {
     private Subscriptions(Set<Subscription> patterns) {
         this.patterns = Set.copyOf(patterns);
         Set<EventType> types = EnumSet.noneOf(EventType.class);
-        Set<String> symbols = new HashSet<>();
+        // four slots a symbol: symbols like SYM0001…SYM7950 differ in a few low bits, and at the default load a
+        // watch list of 100 crowded bins into trees (the fan-out profile: 10 % of the event loops in matches)
+        Set<String> symbols = new HashSet<>(Math.max(16, patterns.size() * 4), 0.5f);
         Set<Subscription> both = new HashSet<>();
         boolean all = false;
         for (Subscription pattern : patterns) {

@@ -256,7 +256,7 @@ public final class ClientSession implements CatchUps.Reader {
                 // all well
             }
         }
-        if (closing == null && delivery.lag() > settings.maxLag()) {
+        if (closing == null && clock.lagCheckDue(now) && delivery.lag() > settings.maxLag()) {
             slowClose("more than " + settings.maxLag() + " events behind");
         }
         if (closing == null && view.batched() && clock.batchDue(now) && !subscriptions.isEmpty()) {

@@ -17,6 +17,7 @@ final class SessionClock {
     private long lastHeard;
     private long nextHeartbeat;
     private long nextBatch;
+    private long nextLagCheck;
     private long holdUntil;
     private boolean holding;
     /** When the frame on the wire was handed to the socket, or 0 when none is. */
@@ -28,6 +29,7 @@ final class SessionClock {
         this.lastHeard = now;
         this.nextHeartbeat = now + settings.heartbeatNanos();
         this.nextBatch = now + SECOND;
+        this.nextLagCheck = now + SECOND;
     }
 
     void heard(long now) {
@@ -78,6 +80,15 @@ final class SessionClock {
             return Due.HEARTBEAT;
         }
         return Due.NOTHING;
+    }
+
+    /** True once a second: how far behind the client is, is checked (a tick's clock need not do it each time). */
+    boolean lagCheckDue(long now) {
+        if (now - nextLagCheck < 0) {
+            return false;
+        }
+        nextLagCheck = now + SECOND;
+        return true;
     }
 
     /** True once a second: the compatibility view's batch is due. */

@@ -74,5 +74,8 @@ class SessionClockTest {
         assertThat(clock.batchDue(SECOND / 2)).isFalse();
         assertThat(clock.batchDue(SECOND)).isTrue();
         assertThat(clock.batchDue(SECOND + 1)).isFalse();
+        assertThat(clock.lagCheckDue(SECOND / 2)).isFalse();
+        assertThat(clock.lagCheckDue(SECOND)).isTrue();
+        assertThat(clock.lagCheckDue(SECOND + 1)).isFalse();
     }
 }
