@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -356,8 +357,16 @@ public final class ReportWriter {
                         c.closedAfterMillis() / 1000.0)));
         if (r.deliveriesPerGatewayCpuSecond() > 0) {
             md.append(String.format(Locale.ROOT, "The gateway delivered %,d events to clients in %,.1f s of its own "
-                    + "CPU time: %,.0f deliveries per gateway CPU-second.%n%n", r.gateway().get("sent"),
+                    + "CPU time: %,.0f deliveries per gateway CPU-second over the run (its JIT warm-up, its Kafka "
+                    + "reader and its clocks included).", r.gateway().get("sent"),
                     r.gateway().get("cpuMillis") / 1000.0, r.deliveriesPerGatewayCpuSecond()));
+            r.timeline().stream().filter(t -> t.cpuPercent().getOrDefault("gateway", 0.0) > 0)
+                    .max(Comparator.comparingDouble(RunResult.TimelinePoint::deliveredPerSecond))
+                    .ifPresent(t -> md.append(String.format(Locale.ROOT, " In its busiest 5 s (%.0f s into the run) "
+                            + "clients read %,.0f events a second while the gateway used %.0f %% of a core: %,.0f per "
+                            + "CPU-second.", t.t(), t.deliveredPerSecond(), t.cpuPercent().get("gateway"),
+                            t.deliveredPerSecond() / (t.cpuPercent().get("gateway") / 100))));
+            md.append("\n\n");
         }
     }
 
