@@ -11,6 +11,7 @@ import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,9 +39,9 @@ public final class ClientSession implements CatchUps.Reader {
     private final RateLimiter limiter;
     private final DropCounts drops;
     private final Outbox outbox;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile Subscriptions subscriptions = Subscriptions.NONE;
     private volatile boolean authenticated;
-    private boolean wakeQueued;
     private boolean broken;
     private CloseReason closing;
     private long closeDeadline;
@@ -191,13 +192,14 @@ public final class ClientSession implements CatchUps.Reader {
 
     // the fan-out and the topic --------------------------------------------------------------------------------
 
-    /** New events in the log: sends them, on the connection's event loop, unless a frame is on the wire. */
-    public synchronized void wake() {
-        if (wakeQueued || outbox.busy() || broken) {
-            return;
+    /**
+     * New events in the log (or a reply, or room on the wire): the next frame is built on the connection's event
+     * loop. Without the session's lock, so the feed never waits for a session that is building a frame.
+     */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            context.runOnContext(ignored -> pumpQueued());
         }
-        wakeQueued = true;
-        context.runOnContext(ignored -> pumpQueued());
     }
 
     @Override
@@ -312,7 +314,7 @@ public final class ClientSession implements CatchUps.Reader {
     // sending ----------------------------------------------------------------------------------------------------
 
     private synchronized void pumpQueued() {
-        wakeQueued = false;
+        wakeQueued.set(false);
         pump();
     }
 
