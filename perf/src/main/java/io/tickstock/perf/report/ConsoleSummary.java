@@ -38,9 +38,9 @@ public final class ConsoleSummary {
                     g.duplicated(), g.unexpected(), g.intact(), g.p50OfP99(), g.maxOfP99());
             if (g.gateway() != null && g.gateway().count() > 0) {
                 out.printf("    gateway    %-10s its read -> the client's: %s%s%n", g.name(), line(g.gateway()),
-                        g.bursts() == null || g.bursts().worstFanoutMillis() < 0 ? ""
+                        g.bursts() == null || g.bursts().worstFanout() < 0 ? ""
                                 : String.format("; bursts %d of %d whole, fan-out worst %,d ms", g.bursts().delivered(),
-                                        g.bursts().bursts(), g.bursts().worstFanoutMillis()));
+                                        g.bursts().bursts(), g.bursts().worstFanout()));
             }
         }
         r.clients().stream().filter(c -> c.stalls() && c.closedAfterMillis() != null).forEach(c -> out.printf(

@@ -348,7 +348,7 @@ public final class ReportWriter {
                     g.name(), g.clients(), p.p50(), p.p99(), p.p999(), p.max(), p.count(),
                     b == null || b.bursts() == 0 ? "—" : b.delivered() + " of " + b.bursts(),
                     millis(b == null ? -1 : b.medianMillis(), b == null ? -1 : b.worstMillis()),
-                    millis(b == null ? -1 : b.medianFanoutMillis(), b == null ? -1 : b.worstFanoutMillis())));
+                    millis(b == null ? -1 : b.medianFanout(), b == null ? -1 : b.worstFanout())));
         }
         md.append('\n');
         r.clients().stream().filter(c -> c.stalls() && c.closedAfterMillis() != null).forEach(c -> md.append(

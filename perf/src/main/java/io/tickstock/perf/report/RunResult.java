@@ -115,10 +115,21 @@ public record RunResult(
     /**
      * The whole minute bursts a group was owed events of, how many of them every client of the group got whole,
      * and, over those (-1: none), last bar ingested → the last event read by any of its clients, and the gateway's
-     * fan-out: its read of the burst's last event from Kafka → that moment.
+     * fan-out: its read of the burst's last event from Kafka → that moment (null in results written before the
+     * harness measured it).
      */
-    public record GroupBursts(int bursts, int delivered, long medianMillis, long worstMillis, long medianFanoutMillis,
-            long worstFanoutMillis) {
+    public record GroupBursts(int bursts, int delivered, long medianMillis, long worstMillis, Long medianFanoutMillis,
+            Long worstFanoutMillis) {
+
+        /** The fan-out's worst, -1 when there is none. */
+        public long worstFanout() {
+            return worstFanoutMillis == null ? -1 : worstFanoutMillis;
+        }
+
+        /** The fan-out's median, -1 when there is none. */
+        public long medianFanout() {
+            return medianFanoutMillis == null ? -1 : medianFanoutMillis;
+        }
     }
 
     /** The events topic itself: what the run committed, and whether an id was committed twice. */

@@ -36,7 +36,7 @@ final class Runs {
     /** A group of {@code clients}, {@code intact} of them, whose worst per-client p99 was {@code worstP99}. */
     static RunResult.GroupResult group(String name, int clients, int intact, double worstP99) {
         return new RunResult.GroupResult(name, clients, "high.*", false, intact, 100, clients - intact, 0, 0,
-                worstP99 / 2, worstP99, worstP99 * 2, p(3), new RunResult.GroupBursts(5, 5, 400, 900, 100, 300));
+                worstP99 / 2, worstP99, worstP99 * 2, p(3), new RunResult.GroupBursts(5, 5, 400, 900, 100L, 300L));
     }
 
     static Percentiles p(double p99) {
