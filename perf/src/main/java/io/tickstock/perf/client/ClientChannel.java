@@ -1,6 +1,6 @@
 package io.tickstock.perf.client;
 
-import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -10,22 +10,24 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * The end of one client's Netty pipeline: the handshake's completion, each whole text frame (its bytes, stamped the
- * moment they were read off the socket, before any parsing), the gateway's close, the connection's end.
+ * moment they were read off the socket, before any parsing), the gateway's close, the connection's end. All of it
+ * goes to the client's {@link FrameReaders.Reader}, in order: the event loop only stamps and copies.
  */
 final class ClientChannel extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private final PerfClient client;
+    private final FrameReaders.Reader reader;
     private int closeCode = -1;
-    private byte[] buffer = new byte[64 * 1024];
 
-    ClientChannel(PerfClient client) {
+    ClientChannel(PerfClient client, FrameReaders.Reader reader) {
         this.client = client;
+        this.reader = reader;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-            client.opened(ctx.channel());
+            reader.run(() -> client.opened(ctx.channel()));
         }
         super.userEventTriggered(ctx, event);
     }
@@ -34,13 +36,7 @@ final class ClientChannel extends SimpleChannelInboundHandler<WebSocketFrame> {
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         long receivedMicros = PerfClient.nowMicros();
         if (frame instanceof TextWebSocketFrame text) {
-            ByteBuf content = text.content();
-            int length = content.readableBytes();
-            if (buffer.length < length) {
-                buffer = new byte[Math.max(length, buffer.length * 2)];
-            }
-            content.getBytes(content.readerIndex(), buffer, 0, length);
-            client.frame(buffer, length, receivedMicros);
+            reader.frame(client, ByteBufUtil.getBytes(text.content()), receivedMicros);
         } else if (frame instanceof CloseWebSocketFrame close) {
             closeCode = close.statusCode();
             ctx.writeAndFlush(new CloseWebSocketFrame(closeCode, "")).addListener(written -> ctx.close());
@@ -49,12 +45,14 @@ final class ClientChannel extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        client.ended(closeCode);
+        long endedAtMillis = System.currentTimeMillis();
+        int code = closeCode;
+        reader.run(() -> client.ended(code, endedAtMillis));
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        client.failed(cause);
+        reader.run(() -> client.failed(cause));
         ctx.close();
     }
 }

@@ -30,8 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * Many {@link PerfClient}s on a few Netty event loops: a thousand connections cost the harness a handful of
- * threads, and a frame costs it the read off the socket and one pass over its bytes, so the harness measures the
- * gateway rather than itself.
+ * threads. An event loop only stamps each frame and copies it off the socket; the {@link FrameReaders} read it, so
+ * the harness measures the gateway rather than itself.
  */
 public final class ClientFleet implements AutoCloseable {
 
@@ -44,11 +44,13 @@ public final class ClientFleet implements AutoCloseable {
     private static final int MAX_FRAME = 64 * 1024 * 1024;
 
     private final EventLoopGroup loops;
+    private final FrameReaders readers;
     private final List<PerfClient> clients = new ArrayList<>();
     private volatile boolean closing;
 
     public ClientFleet(int threads) {
         this.loops = new NioEventLoopGroup(threads, new DefaultThreadFactory("perf-client", true));
+        this.readers = new FrameReaders(threads);
     }
 
     /**
@@ -113,6 +115,7 @@ public final class ClientFleet implements AutoCloseable {
     }
 
     private ChannelFuture open(PerfClient client, URI uri) {
+        FrameReaders.Reader reader = client.reader(readers);
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .version(WebSocketVersion.V13)
@@ -128,7 +131,7 @@ public final class ClientFleet implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536),
                                 new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_FRAME),
-                                new ClientChannel(client));
+                                new ClientChannel(client, reader));
                     }
                 })
                 .connect(uri.getHost(), uri.getPort());
@@ -153,5 +156,6 @@ public final class ClientFleet implements AutoCloseable {
             }
         }
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        readers.close();
     }
 }

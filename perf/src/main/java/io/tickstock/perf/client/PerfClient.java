@@ -44,6 +44,7 @@ public final class PerfClient {
     private final List<String> errors = new ArrayList<>();
     private final List<Integer> closeCodes = new ArrayList<>();
     private volatile Channel channel;
+    private FrameReaders.Reader reader;
     private volatile String cursor = "";
     private volatile Runnable whenEnded;
     private volatile int connections;
@@ -65,6 +66,14 @@ public final class PerfClient {
         this.sink = sink;
     }
 
+    /** Where this client's frames are read, the same thread on every connection (so they stay in order). */
+    synchronized FrameReaders.Reader reader(FrameReaders readers) {
+        if (reader == null) {
+            reader = readers.reader();
+        }
+        return reader;
+    }
+
     /** The handshake is done on {@code socket} (a new connection). */
     void opened(Channel socket) {
         synchronized (this) {
@@ -84,9 +93,12 @@ public final class PerfClient {
         }
     }
 
-    /** The connection ended: a close code, or -1 when it broke (or, for a stalled client, was dropped). */
-    void ended(int code) {
-        closedAtMillis = System.currentTimeMillis();
+    /**
+     * The connection ended at {@code atMillis}: a close code, or -1 when it broke (or, for a stalled client, was
+     * dropped).
+     */
+    void ended(int code, long atMillis) {
+        closedAtMillis = atMillis;
         synchronized (this) {
             closeCodes.add(code);
         }
