@@ -9,6 +9,9 @@ public interface FeedListener {
     /** The feed goes live at {@code positions} (per partition): clients are owed what follows. */
     void begin(long[] positions);
 
-    /** A poll's events, in the feed's order; {@code positions}: where the feed stands in every partition after it. */
+    /**
+     * Events of a poll (all of them, or a part), in the feed's order; {@code positions}: where the feed stands in
+     * every partition after them.
+     */
     void deliver(List<OutgoingEvent> batch, long[] positions);
 }
