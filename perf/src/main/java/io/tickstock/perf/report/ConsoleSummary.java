@@ -49,6 +49,10 @@ public final class ConsoleSummary {
         if (r.deliveriesPerGatewayCpuSecond() > 0) {
             out.printf("    gateway    %,d deliveries in %,.1f s of its own CPU: %,.0f per CPU-second%n",
                     r.gateway().get("sent"), r.gateway().get("cpuMillis") / 1000.0, r.deliveriesPerGatewayCpuSecond());
+            String detail = RunResult.deliveryCostDetail(r);
+            if (!detail.isEmpty()) {
+                out.printf("    gateway    %s%n", detail);
+            }
         }
         for (Map.Entry<String, ResourceSampler.Summary> e : r.resources().entrySet()) {
             ResourceSampler.Summary s = e.getValue();

@@ -360,6 +360,10 @@ public final class ReportWriter {
                     + "CPU time: %,.0f deliveries per gateway CPU-second over the run (its JIT warm-up, its Kafka "
                     + "reader and its clocks included).", r.gateway().get("sent"),
                     r.gateway().get("cpuMillis") / 1000.0, r.deliveriesPerGatewayCpuSecond()));
+            String detail = RunResult.deliveryCostDetail(r);
+            if (!detail.isEmpty()) {
+                md.append(" Of it: ").append(detail).append('.');
+            }
             r.timeline().stream().filter(t -> t.cpuPercent().getOrDefault("gateway", 0.0) > 0)
                     .max(Comparator.comparingDouble(RunResult.TimelinePoint::deliveredPerSecond))
                     .ifPresent(t -> md.append(String.format(Locale.ROOT, " In its busiest 5 s (%.0f s into the run) "

@@ -282,6 +282,12 @@ public final class PerfRun {
             if (!Double.isNaN(cpuSeconds)) {
                 gatewayCounts.put("cpuMillis", Math.round(cpuSeconds * 1000));
             }
+            // of that, its JIT compiler's: a fresh JVM warming up, not a cost per delivery (reported beside it)
+            double compilerSeconds = gateway.total("tickstock_gateway_compiler_cpu_seconds_total");
+            if (!Double.isNaN(compilerSeconds)) {
+                gatewayCounts.put("compilerCpuMillis", Math.round(compilerSeconds * 1000));
+            }
+            putTotal(gatewayCounts, "frames", gateway, "tickstock_gateway_frames_total");
             return new Counters(ingest.published(),
                     ServiceMetrics.counts(processor, "tickstock_channel_processed_total", "channel"),
                     // input re-deliveries only (SPEC §5.1); cross-source sightings of one fact are counted apart

@@ -32,6 +32,7 @@ public class GatewayMetrics {
     private final Counter resumesNotRecovered;
     private final Counter topicReads;
     private final Counter topicEvents;
+    private final Counter frames;
     private final DeliveryCost cost;
 
     public GatewayMetrics(MeterRegistry registry) {
@@ -59,9 +60,13 @@ public class GatewayMetrics {
         resumesNotRecovered = registry.counter("tickstock.gateway.resumes", "recovered", "false");
         topicReads = registry.counter("tickstock.gateway.topic.reads");
         topicEvents = registry.counter("tickstock.gateway.topic.events");
+        frames = registry.counter("tickstock.gateway.frames");
         cost = new DeliveryCost(this::sentTotal);
         FunctionCounter.builder("tickstock.gateway.cpu.seconds", cost, DeliveryCost::cpuSeconds)
                 .description("the gateway process's CPU time (user + system)")
+                .register(registry);
+        FunctionCounter.builder("tickstock.gateway.compiler.cpu.seconds", this, ignored -> CompilerTime.cpuSeconds())
+                .description("of the gateway's CPU time, its JIT compiler threads' (a fresh JVM warming up)")
                 .register(registry);
         gauge("tickstock.gateway.deliveries.per.cpu.second", cost::perCpuSecond);
     }
@@ -73,6 +78,9 @@ public class GatewayMetrics {
 
     /** A frame of {@code events} fully written to a client's socket at {@code now} (epoch ms). */
     public void sent(List<OutgoingEvent> events, long now) {
+        if (!events.isEmpty()) {
+            frames.increment();
+        }
         int[] perPriority = new int[OutgoingEvent.PRIORITIES];
         for (OutgoingEvent event : events) {
             perPriority[event.priorityClass()]++;
