@@ -43,6 +43,10 @@ public final class ConsoleSummary {
                                         g.bursts().bursts(), g.bursts().worstFanout()));
             }
         }
+        String byInterval = RunResult.gatewayByInterval(r, Targets.GATEWAY_ADDED_P99_MUST_MS);
+        if (!byInterval.isEmpty()) {
+            out.printf("    gateway    every client, its read -> the client's, %s%n", byInterval);
+        }
         r.clients().stream().filter(c -> c.stalls() && c.closedAfterMillis() != null).forEach(c -> out.printf(
                 "    stalled    %s: connection gone %.1f s after it stopped reading%n", c.name(),
                 c.closedAfterMillis() / 1000.0));

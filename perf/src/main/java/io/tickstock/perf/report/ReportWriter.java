@@ -351,6 +351,10 @@ public final class ReportWriter {
                     millis(b == null ? -1 : b.medianFanout(), b == null ? -1 : b.worstFanout())));
         }
         md.append('\n');
+        String byInterval = RunResult.gatewayByInterval(r, Targets.GATEWAY_ADDED_P99_MUST_MS);
+        if (!byInterval.isEmpty()) {
+            md.append("The gateway's read → the client's read, every client, ").append(byInterval).append(".\n\n");
+        }
         r.clients().stream().filter(c -> c.stalls() && c.closedAfterMillis() != null).forEach(c -> md.append(
                 String.format(Locale.ROOT, "The stalled client (%s) stopped reading once subscribed; its connection "
                         + "was gone %.1f s later (seen when its ping a second no longer went through).%n%n", c.name(),

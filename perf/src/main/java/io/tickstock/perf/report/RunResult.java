@@ -169,10 +169,31 @@ public record RunResult(
     }
 
     /** Five seconds of the run. */
+    /**
+     * @param gateway the gateway's read → the client's read of the interval's events, every client (null in runs
+     *     written before it was kept)
+     */
     public record TimelinePoint(double t, int phase, double inputPerSecond, double committedPerSecond,
             double deliveredPerSecond, Percentiles all, Percentiles tick, long processorLag,
             Map<String, Double> rssMb, Map<String, Double> heapMb, Map<String, Double> cpuPercent,
-            double machineCpuPercent) {
+            double machineCpuPercent, Percentiles gateway) {
+    }
+
+    /**
+     * The gateway's share of the latency interval by interval: its p99 in the median 5 s and the worst, and in how
+     * many intervals it stayed within {@code limitMillis}: whether a whole run's p99 is every moment's or the
+     * bursts'. Empty for runs without it.
+     */
+    public static String gatewayByInterval(RunResult run, double limitMillis) {
+        List<Double> p99s = run.timeline().stream().map(TimelinePoint::gateway)
+                .filter(p -> p != null && p.count() > 0).map(Percentiles::p99).sorted().toList();
+        if (p99s.isEmpty()) {
+            return "";
+        }
+        long within = p99s.stream().filter(p99 -> p99 <= limitMillis).count();
+        return String.format(Locale.ROOT, "p99 of each 5 s: median %.1f ms, worst %.1f ms; within %.0f ms in %d of "
+                + "%d intervals", p99s.get(p99s.size() / 2), p99s.get(p99s.size() - 1), limitMillis, within,
+                p99s.size());
     }
 
     /**

@@ -108,4 +108,15 @@ class ReportWriterTest {
                 .as("the target is judged on the whole CPU still")
                 .contains("| gateway deliveries per gateway CPU-second | — | ≥ 2,000,000 | 75,000");
     }
+
+    @Test
+    void aFanoutSaysInHowManyIntervalsTheGatewaysShareStayedWithinItsMust() throws Exception {
+        Runs fanout = new Runs();
+        fanout.scenario = "fanout";
+
+        String md = Files.readString(ReportWriter.write(Map.of("fanout", fanout.build()), dir));
+
+        assertThat(md).contains("The gateway's read → the client's read, every client, p99 of each 5 s: median 30.0 ms, "
+                + "worst 30.0 ms; within 20 ms in 1 of 2 intervals.");
+    }
 }

@@ -51,9 +51,9 @@ final class Runs {
     RunResult build() {
         List<RunResult.TimelinePoint> timeline = List.of(
                 new RunResult.TimelinePoint(5, 0, 800, 10, 30, p(25), p(25), 12, Map.of("processor", 300.0),
-                        Map.of("processor", 120.0), Map.of("processor", 40.0), 120),
+                        Map.of("processor", 120.0), Map.of("processor", 40.0), 120, p(4)),
                 new RunResult.TimelinePoint(10, steps.size() > 1 ? 1 : 0, 900, 12, 36, p(35), p(35), 20,
-                        Map.of("processor", 310.0), Map.of("processor", 125.0), Map.of("processor", 45.0), 130));
+                        Map.of("processor", 310.0), Map.of("processor", 125.0), Map.of("processor", 45.0), 130, p(30)));
         return new RunResult(scenario, java.time.Instant.ofEpochMilli(startedAt).toString(), startedAt, 320, verdict,
                 failures, List.of(), new RunResult.Configuration("market_open_surge", phases,
                         List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), 50, 5_000, 15,
