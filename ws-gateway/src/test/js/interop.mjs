@@ -4,6 +4,7 @@ import { until, fail } from './lines.mjs';
 
 const [url, symbol, count] = process.argv.slice(2);
 const objects = [];
+const frameCursors = [];
 let binaryFrames = 0;
 let pongFrames = 0;
 let closeCode = null;
@@ -13,6 +14,12 @@ ws.on('message', (data, isBinary) => {
   const frame = JSON.parse(data.toString());
   if (!Array.isArray(frame)) fail('a server frame is not a JSON array: ' + data);
   frame.forEach((object) => objects.push(object));
+  // the cursor travels once per frame, on its last event
+  const events = frame.filter((o) => o.ev === 'event');
+  if (events.length > 0) {
+    if (events.slice(0, -1).some((e) => e.cursor !== undefined)) fail('a cursor before the last event: ' + data);
+    frameCursors.push(events[events.length - 1].cursor);
+  }
 });
 ws.on('pong', () => pongFrames++);
 ws.on('close', (code) => { closeCode = code; });
@@ -34,8 +41,8 @@ try {
   ws.close(1000, 'done');
   await until(() => closeCode !== null, 30000, 'close');
   const events = objects.filter((o) => o.ev === 'event');
-  console.log('RESULT ' + JSON.stringify({ ids: events.map((e) => e.id), cursors: events.map((e) => e.cursor),
-    types: events.map((e) => e.type), binaryFrames, closeCode }));
+  console.log('RESULT ' + JSON.stringify({ ids: events.map((e) => e.id), frameCursors, types: events.map((e) => e.type),
+    binaryFrames, closeCode }));
   process.exit(0);
 } catch (error) {
   fail(error.message + '; received: ' + JSON.stringify(objects));

@@ -126,8 +126,10 @@ final class ResumingClient implements AutoCloseable {
         switch (object.path("ev").asText()) {
             case "event" -> {
                 ids.add(object.path("id").asText());
-                // after the event is had: a reconnect resumes behind it, never before it
-                cursor = object.path("cursor").asText();
+                // the last event of a frame carries the cursor, once the frame is had: a reconnect resumes behind it
+                if (object.has("cursor")) {
+                    cursor = object.path("cursor").asText();
+                }
             }
             case "status" -> {
                 String status = object.path("status").asText();

@@ -42,14 +42,15 @@ public final class PerfCommand {
             description = "Runs SCENARIO against a running stack and writes perf/results/SCENARIO-TIME.json.")
     static final class Run implements Callable<Integer> {
 
-        @Parameters(index = "0", description = "market_open_surge, steady_state, ohlcv_burst, ramp, fanout, smoke")
+        @Parameters(index = "0", description = "market_open_surge, steady_state, ohlcv_burst, ramp, fanout, "
+                + "fanout_firehose, smoke")
         String scenario;
 
         @Option(names = "--minutes", description = "run length (default: the scenario's; ramp: use --step-seconds)")
         Double minutes;
 
-        @Option(names = "--clients", description = "fanout: clients beside the stalled one (default 1000); "
-                + "others: extra clients subscribed to everything")
+        @Option(names = "--clients", description = "fanout, fanout_firehose: clients beside the stalled one (default "
+                + "1000); others: extra clients subscribed to everything")
         Integer clients;
 
         @Option(names = "--step-seconds", description = "ramp: length of each step (default 60)")

@@ -20,8 +20,13 @@ public enum Scenario {
     OHLCV_BURST("ohlcv_burst", 6),
     /** The surge profile ×1, ×2, … ×20 until the tick p99 passes the limit or anything is missing. */
     RAMP("ramp", 0),
-    /** The surge profile with a thousand clients and one that stops reading. */
+    /**
+     * The surge profile as a desk sees it: a thousand clients, nine in ten on a watch list of their own, one in ten
+     * on the movers screen, and one that stops reading.
+     */
     FANOUT("fanout", 5),
+    /** The worst case of fan-out: a thousand clients all on the movers screen, and one that stops reading. */
+    FANOUT_FIREHOSE("fanout_firehose", 5),
     /** A short run of the demo profile: the CI check that nothing is lost or repeated. */
     SMOKE("smoke", 1);
 
@@ -84,6 +89,13 @@ public enum Scenario {
                 stopWhenBad = true;
             }
             case FANOUT -> {
+                int count = options.clients() == null ? 1_000 : options.clients();
+                int movers = Math.max(1, count / 10);
+                clients.add(new ClientGroup("movers", movers, TICK_EVENTS, false, true));
+                clients.add(WatchLists.group("watchlists", count - movers));
+                clients.add(new ClientGroup("stalled", 1, EVERYTHING, true, false));
+            }
+            case FANOUT_FIREHOSE -> {
                 clients.add(new ClientGroup("fanout", options.clients() == null ? 1_000 : options.clients(),
                         TICK_EVENTS, false, true));
                 clients.add(new ClientGroup("stalled", 1, EVERYTHING, true, false));

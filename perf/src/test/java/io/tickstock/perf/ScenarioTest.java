@@ -47,15 +47,39 @@ class ScenarioTest {
     }
 
     @Test
-    void fanoutAddsItsClientsAndOneThatStopsReading() {
+    void fanoutIsADeskOfWatchListsAndOneInTenOnTheMoversScreenAndOneThatStopsReading() {
         RunPlan plan = Scenario.FANOUT.plan(new Scenario.Options(null, 250, null, null, 50, 0, Duration.ZERO,
                 Duration.ofMinutes(1)));
 
         assertThat(plan.clientCount()).isEqualTo(3 + 250 + 1);
         assertThat(plan.clients()).filteredOn(RunPlan.ClientGroup::stalls).singleElement()
                 .satisfies(g -> assertThat(g.measured()).isFalse());
+        RunPlan.ClientGroup movers = plan.clients().stream().filter(g -> g.name().equals("movers")).findFirst()
+                .orElseThrow();
+        assertThat(movers.count()).isEqualTo(25);
+        assertThat(movers.subscription(7)).isEqualTo(Scenario.TICK_EVENTS);
+        RunPlan.ClientGroup lists = plan.clients().stream().filter(g -> g.name().equals("watchlists")).findFirst()
+                .orElseThrow();
+        assertThat(lists.count()).isEqualTo(225);
+        assertThat(lists.has("watchlists-3")).isTrue();
+        assertThat(lists.has("watchlist")).isFalse();
+        for (int i = 1; i <= lists.count(); i++) {
+            assertThat(lists.subscription(i).patterns()).hasSizeBetween(20, 100)
+                    .allMatch(pattern -> pattern.matches("\\*\\.SYM\\d{4}"));
+        }
+        assertThat(lists.subscription(1)).as("the same list every run").isEqualTo(lists.subscription(1))
+                .isNotEqualTo(lists.subscription(2));
+    }
+
+    @Test
+    void fanoutFirehoseIsAThousandOnTheMoversScreen() {
+        RunPlan plan = Scenario.FANOUT_FIREHOSE.plan(new Scenario.Options(null, null, null, null, 50, 0,
+                Duration.ZERO, Duration.ofMinutes(1)));
+
         assertThat(plan.clients()).filteredOn(g -> g.name().equals("fanout")).singleElement()
-                .satisfies(g -> assertThat(g.count()).isEqualTo(250));
+                .satisfies(g -> assertThat(g.count()).isEqualTo(1_000))
+                .satisfies(g -> assertThat(g.described()).isEqualTo(Scenario.TICK_EVENTS.params()));
+        assertThat(plan.clientCount()).isEqualTo(3 + 1_000 + 1);
     }
 
     @Test

@@ -112,6 +112,11 @@ public final class WsTestClient implements AutoCloseable {
         return collector.frames.size();
     }
 
+    /** Every server frame (a JSON array) as it arrived, in order. */
+    public List<String> rawFrames() {
+        return List.copyOf(collector.frames);
+    }
+
     /** The length of the longest frame that arrived, in characters. */
     public int longestFrame() {
         return collector.frames.stream().mapToInt(String::length).max().orElse(0);

@@ -22,9 +22,19 @@ public interface GatewayConfig {
     @WithDefault("100000")
     int rebuildDepth();
 
-    /** Symbols the snapshot cache keeps (each with its latest event per type). */
+    /**
+     * Events the snapshot cache keeps (the latest per symbol and type, about 1.3 KB each); past it, the symbols that
+     * went longest without an event are forgotten.
+     */
     @WithDefault("20000")
-    int snapshotSymbols();
+    int snapshotEntries();
+
+    /**
+     * Events the log of recent events keeps for all clients (about 1.3 KB each): a client that falls further behind
+     * reads the events topic until it is back inside.
+     */
+    @WithDefault("32768")
+    int recentEvents();
 
     /** Event ids the repeat filter remembers (SPEC §5.3: an id reaches a client from its first position only). */
     @WithDefault("200000")
@@ -34,16 +44,16 @@ public interface GatewayConfig {
     @WithDefault("1000")
     int maxSubscriptions();
 
-    /** Events one client may have waiting; the slow-client policy works in fractions of it. */
-    @WithDefault("2000")
-    int queueCapacity();
-
     /**
-     * Events all clients together may have queued: each client's queue is this divided by the clients connected,
-     * at most {@link #queueCapacity()} (at least 64), so the slow-client policy starts earlier as clients grow.
+     * For a client that subscribed with {@code "conflate":true}: events behind at which its P3 events are shed (from
+     * half of it) and its P2/P3 conflated to the latest per (symbol, type) (from three quarters).
      */
+    @WithDefault("2000")
+    int slowBacklog();
+
+    /** A client further behind the feed than this many records of the events topic is closed (407). */
     @WithDefault("1000000")
-    int maxQueuedEvents();
+    long maxLag();
 
     /** Most clients connected at once; the upgrade of one more is refused with 503 (another replica takes it). */
     @WithDefault("1200")
@@ -82,7 +92,10 @@ public interface GatewayConfig {
     @WithDefault("15s")
     Duration heartbeatInterval();
 
-    /** A client that answers neither a ping nor anything else for this long is closed (407). */
+    /**
+     * A client that answers neither a ping nor anything else for this long, or that has not taken the frame on the
+     * wire for this long, is closed (407).
+     */
     @WithDefault("45s")
     Duration clientTimeout();
 
@@ -97,9 +110,16 @@ public interface GatewayConfig {
     @WithDefault("2000")
     int resumeWindow();
 
-    /** Resumes replaying from Kafka at once; more wait their turn. */
-    @WithDefault("4")
-    int maxConcurrentResumes();
+    /**
+     * How long a subscribe's snapshot waits, on a connection that has sent nothing yet, for the {@code resume} that may
+     * follow it (the two-step form): a resume then trims it to the state before its cursor.
+     */
+    @WithDefault("500ms")
+    Duration snapshotHold();
+
+    /** Readers of the events topic serving, in turns, the clients the log of recent events does not cover. */
+    @WithDefault("2")
+    int catchUpReaders();
 
     Auth auth();
 

@@ -151,15 +151,21 @@
       this.send({ action: 'auth', params: token || '' });
     }
 
-    /** Subscribes; with a cursor, asks for no snapshot (we have that state) and resumes right after. */
+    /**
+     * Subscribes; with a cursor, the subscribe carries it (the gateway resumes from it before sending anything) and
+     * asks for no snapshot (we have that state).
+     */
     start() {
       this.ready = true;
       this.attempt = 0;
       this.onState('connected');
       if (this.patterns.size === 0) return;
-      const resuming = this.cursor !== null;
-      this.send({ action: 'subscribe', params: Array.from(this.patterns).join(','), snapshot: !resuming });
-      if (resuming) this.send({ action: 'resume', params: this.cursor });
+      const request = { action: 'subscribe', params: Array.from(this.patterns).join(','), snapshot: true };
+      if (this.cursor !== null) {
+        request.snapshot = false;
+        request.cursor = this.cursor;
+      }
+      this.send(request);
     }
 
     deliver(event) {
@@ -169,8 +175,9 @@
       } else {
         this.stats.duplicatesDropped++;
       }
-      // after the application had the event: a reconnect resumes behind it, never before it
-      this.cursor = event.cursor;
+      // the last event of a frame carries the cursor, and the application has had the whole frame by then: a
+      // reconnect resumes behind it, never before it
+      if (event.cursor) this.cursor = event.cursor;
     }
 
     lost(code, reason) {

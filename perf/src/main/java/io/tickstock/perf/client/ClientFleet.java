@@ -1,25 +1,37 @@
 package io.tickstock.perf.client;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Many {@link PerfClient}s on one JDK HTTP client: one selector thread and a small pool for all of them, so a
- * thousand connections cost the harness a few threads, not a thousand.
+ * Many {@link PerfClient}s on a few Netty event loops: a thousand connections cost the harness a handful of
+ * threads. An event loop only stamps each frame and copies it off the socket; the {@link FrameReaders} read it, so
+ * the harness measures the gateway rather than itself.
  */
 public final class ClientFleet implements AutoCloseable {
 
@@ -28,26 +40,17 @@ public final class ClientFleet implements AutoCloseable {
     /** Between attempts to reach a gateway that is down; a 1012 close ("restarting") is answered at once. */
     private static final long RETRY_MILLIS = 250;
     private static final int SERVICE_RESTART = 1012;
+    /** Largest server frame accepted (the gateway's are at most a few hundred KiB). */
+    private static final int MAX_FRAME = 64 * 1024 * 1024;
 
-    private final ExecutorService executor;
-    private final HttpClient http;
+    private final EventLoopGroup loops;
+    private final FrameReaders readers;
     private final List<PerfClient> clients = new ArrayList<>();
-    private final List<WebSocket> sockets = new ArrayList<>();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "perf-reconnect");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile boolean closing;
 
     public ClientFleet(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "perf-client-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(10)).build();
+        this.loops = new NioEventLoopGroup(threads, new DefaultThreadFactory("perf-client", true));
+        this.readers = new FrameReaders(threads);
     }
 
     /**
@@ -61,13 +64,16 @@ public final class ClientFleet implements AutoCloseable {
         try {
             for (PerfClient client : toConnect) {
                 slots.acquire();
-                CompletableFuture<WebSocket> socket = http.newWebSocketBuilder()
-                        .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, client);
-                socket.whenComplete((s, e) -> slots.release());
                 synchronized (this) {
                     clients.add(client);
                 }
-                ready.add(socket.thenAccept(this::keep).thenCompose(s -> client.subscribed()));
+                open(client, uri).addListener(connected -> {
+                    if (!connected.isSuccess()) {
+                        client.failed(connected.cause());
+                    }
+                });
+                client.subscribed().whenComplete((ok, error) -> slots.release());
+                ready.add(client.subscribed());
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,8 +92,8 @@ public final class ClientFleet implements AutoCloseable {
 
     /**
      * From now on, whenever a connection of {@code client} ends, connects it again — to the gateway {@code uri}
-     * names then, retrying while none answers — where it subscribes and resumes (as docs/protocol.md asks programs
-     * to, and {@code /js/tickstock.js} does).
+     * names then, retrying while none answers — where it subscribes with its cursor (as docs/protocol.md asks
+     * programs to, and {@code /js/tickstock.js} does).
      */
     public void keepConnected(PerfClient client, Supplier<URI> uri) {
         client.whenEnded(() -> {
@@ -101,18 +107,34 @@ public final class ClientFleet implements AutoCloseable {
         if (closing) {
             return;
         }
-        retries.schedule(() -> http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri.get(), client).whenComplete((socket, error) -> {
-                    if (error != null) {
-                        reconnect(client, uri, RETRY_MILLIS); // the gateway is down or still starting
-                    } else {
-                        keep(socket);
-                    }
-                }), delayMillis, TimeUnit.MILLISECONDS);
+        loops.schedule(() -> open(client, uri.get()).addListener(connected -> {
+            if (!connected.isSuccess()) {
+                reconnect(client, uri, RETRY_MILLIS); // the gateway is down or still starting
+            }
+        }), delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void keep(WebSocket socket) {
-        sockets.add(socket);
+    private ChannelFuture open(PerfClient client, URI uri) {
+        FrameReaders.Reader reader = client.reader(readers);
+        WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+                .webSocketUri(uri)
+                .version(WebSocketVersion.V13)
+                .maxFramePayloadLength(MAX_FRAME)
+                .handleCloseFrames(false)
+                .dropPongFrames(true)
+                .handshakeTimeoutMillis(10_000)
+                .build();
+        return new Bootstrap().group(loops).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536),
+                                new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_FRAME),
+                                new ClientChannel(client, reader));
+                    }
+                })
+                .connect(uri.getHost(), uri.getPort());
     }
 
     public synchronized List<PerfClient> clients() {
@@ -122,20 +144,18 @@ public final class ClientFleet implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        retries.shutdownNow();
-        List<WebSocket> open;
+        List<PerfClient> open;
         synchronized (this) {
-            open = List.copyOf(sockets);
+            open = List.copyOf(clients);
         }
-        List<CompletableFuture<?>> closing = new ArrayList<>();
-        for (WebSocket socket : open) {
-            if (!socket.isOutputClosed()) {
-                closing.add(socket.sendClose(WebSocket.NORMAL_CLOSURE, "perf run done")
-                        .orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null));
+        for (PerfClient client : open) {
+            Channel channel = client.channel();
+            if (channel != null && channel.isActive()) {
+                channel.writeAndFlush(new CloseWebSocketFrame(1000, "perf run done")).addListener(done ->
+                        channel.close());
             }
         }
-        CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        open.forEach(WebSocket::abort);
-        executor.shutdownNow();
+        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        readers.close();
     }
 }

@@ -8,8 +8,10 @@ package io.tickstock.perf.client;
  * @param feed the input's feed ({@code source.feed})
  * @param providerTs the input's provider time ({@code source.providerTs}); for a bar its end, which names its burst
  * @param ingestTs when ingest accepted the input ({@code source.ingestTs}), epoch milliseconds
+ * @param gatewayReadUs when the gateway read the event from Kafka, epoch microseconds (0: not said)
  * @param auth in the {@code connected} status: {@code required} or {@code none}
- * @param cursor of an event: where the client stands after it, what a reconnecting client resumes from
+ * @param cursor on the last event of a frame: where the client stands after the frame, what a reconnecting client
+ *     resumes from (empty on the other events)
  * @param recovered in the {@code resumed} status: whether everything after the cursor was still in Kafka
  */
 public record ServerObject(
@@ -24,6 +26,7 @@ public record ServerObject(
         String feed,
         long providerTs,
         long ingestTs,
+        long gatewayReadUs,
         String status,
         String auth,
         int code,

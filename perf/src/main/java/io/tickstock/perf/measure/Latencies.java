@@ -19,20 +19,26 @@ public final class Latencies {
     static final String[] CHANNELS = {"tick", "ohlcv", "fmv"};
     private static final int PRIORITIES = 4;
 
-    /** The two hops every event's latency splits into at the processor's {@code detectedAt}. */
-    public static final String[] HOPS = {"ingest→detected", "detected→read"};
+    /**
+     * The hops of an event's latency: split at the processor's {@code detectedAt}, and the gateway's own share, from
+     * when it read the event from Kafka ({@code gatewayReadUs}) to when the client read it.
+     */
+    public static final String[] HOPS = {"ingest→detected", "detected→read", "gateway→read"};
 
     /** The recorders of one scope: all events, each channel, each priority, the two hops. */
     private static final class Set {
         final Recorder all = recorder();
         final Recorder[] channels = {recorder(), recorder(), recorder()};
         final Recorder[] priorities = {recorder(), recorder(), recorder(), recorder()};
-        final Recorder[] hops = {recorder(), recorder()};
+        final Recorder[] hops = {recorder(), recorder(), recorder()};
 
-        void record(int channel, int priority, long micros, long toDetectedMicros) {
+        void record(int channel, int priority, long micros, long toDetectedMicros, long gatewayMicros) {
             all.recordValue(micros);
             hops[0].recordValue(clamp(toDetectedMicros));
             hops[1].recordValue(clamp(micros - toDetectedMicros));
+            if (gatewayMicros >= 0) {
+                hops[2].recordValue(clamp(gatewayMicros));
+            }
             if (channel >= 0) {
                 channels[channel].recordValue(micros);
             }
@@ -96,18 +102,31 @@ public final class Latencies {
     private final Map<Integer, Set> phases = new ConcurrentHashMap<>();
     private final Breakdown total = new Breakdown();
     private final Map<Integer, Breakdown> phaseTotals = new ConcurrentHashMap<>();
+    private final boolean perPhase;
+
+    /** A run of several phases (a ramp) keeps each phase's latencies apart. */
+    public Latencies(boolean perPhase) {
+        this.perPhase = perPhase;
+    }
+
+    /** A run of one phase: its phase is the whole run, recorded once (the harness records millions). */
+    public Latencies() {
+        this(false);
+    }
 
     /**
-     * Records one event read: its channel ({@code tick}, …), priority, phase, latency, and how much of that passed
-     * before the processor emitted it ({@code detectedAt − ingestTs}).
+     * Records one event read: its channel ({@code tick}, …), priority, phase, latency, how much of that passed
+     * before the processor emitted it ({@code detectedAt − ingestTs}), and how long it took from the gateway's read
+     * to the client's ({@code gatewayMicros}; negative when the gateway did not say).
      */
-    public void record(String channel, int priority, int phase, long micros, long toDetectedMicros) {
+    public void record(String channel, int priority, int phase, long micros, long toDetectedMicros,
+            long gatewayMicros) {
         long clamped = clamp(micros);
         int c = channelIndex(channel);
-        run.record(c, priority, clamped, Math.min(toDetectedMicros, clamped));
-        if (phase >= 0) {
+        run.record(c, priority, clamped, Math.min(toDetectedMicros, clamped), gatewayMicros);
+        if (perPhase && phase >= 0) {
             phases.computeIfAbsent(phase, p -> new Set()).record(c, priority, clamped,
-                    Math.min(toDetectedMicros, clamped));
+                    Math.min(toDetectedMicros, clamped), gatewayMicros);
         }
     }
 
@@ -145,6 +164,9 @@ public final class Latencies {
     }
 
     public synchronized Breakdown phase(int phase) {
+        if (!perPhase) {
+            return total;
+        }
         return phaseTotals.getOrDefault(phase, new Breakdown());
     }
 

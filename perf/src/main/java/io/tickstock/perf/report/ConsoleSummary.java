@@ -36,6 +36,27 @@ public final class ConsoleSummary {
             out.printf("    clients    %-10s x%-5d %,d owed, %,d lost, %,d duplicated, %,d unexpected; %d intact;"
                     + " p99 median %.1f ms, worst %.1f ms%n", g.name(), g.clients(), g.expected(), g.lost(),
                     g.duplicated(), g.unexpected(), g.intact(), g.p50OfP99(), g.maxOfP99());
+            if (g.gateway() != null && g.gateway().count() > 0) {
+                out.printf("    gateway    %-10s its read -> the client's: %s%s%n", g.name(), line(g.gateway()),
+                        g.bursts() == null || g.bursts().worstFanout() < 0 ? ""
+                                : String.format("; bursts %d of %d whole, fan-out worst %,d ms", g.bursts().delivered(),
+                                        g.bursts().bursts(), g.bursts().worstFanout()));
+            }
+        }
+        String byInterval = RunResult.gatewayByInterval(r, Targets.GATEWAY_ADDED_P99_MUST_MS);
+        if (!byInterval.isEmpty()) {
+            out.printf("    gateway    every client, its read -> the client's, %s%n", byInterval);
+        }
+        r.clients().stream().filter(c -> c.stalls() && c.closedAfterMillis() != null).forEach(c -> out.printf(
+                "    stalled    %s: connection gone %.1f s after it stopped reading%n", c.name(),
+                c.closedAfterMillis() / 1000.0));
+        if (r.deliveriesPerGatewayCpuSecond() > 0) {
+            out.printf("    gateway    %,d deliveries in %,.1f s of its own CPU: %,.0f per CPU-second%n",
+                    r.gateway().get("sent"), r.gateway().get("cpuMillis") / 1000.0, r.deliveriesPerGatewayCpuSecond());
+            String detail = RunResult.deliveryCostDetail(r);
+            if (!detail.isEmpty()) {
+                out.printf("    gateway    %s%n", detail);
+            }
         }
         for (Map.Entry<String, ResourceSampler.Summary> e : r.resources().entrySet()) {
             ResourceSampler.Summary s = e.getValue();

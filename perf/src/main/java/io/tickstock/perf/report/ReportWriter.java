@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,8 @@ import java.util.function.ToDoubleFunction;
 public final class ReportWriter {
 
     /** The scenarios the report covers, in its order (the CI smoke run is not a SPEC §9 measurement). */
-    static final List<String> ORDER = List.of("market_open_surge", "steady_state", "ohlcv_burst", "ramp", "fanout");
+    static final List<String> ORDER = List.of("market_open_surge", "steady_state", "ohlcv_burst", "ramp", "fanout",
+            "fanout_firehose");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
@@ -193,6 +195,7 @@ public final class ReportWriter {
             case "tick", "ohlcv", "fmv" -> "input " + key + " (" + FEEDS.get(key) + ")";
             case "ingest→detected" -> "hop: ingestTs → detectedAt (ingest, Kafka, processor)";
             case "detected→read" -> "hop: detectedAt → read (commit, Kafka, gateway, WebSocket)";
+            case "gateway→read" -> "hop: gateway read from Kafka → read by the client (the gateway, WebSocket)";
             default -> "priority " + key;
         };
     }
@@ -314,6 +317,7 @@ public final class ReportWriter {
                         g.lost(), g.duplicated(), g.unexpected(), g.p50OfP99(), g.maxOfP99(), g.intact(), g.clients()));
             }
         }
+        groups(md, r);
         md.append(String.format(Locale.ROOT, "%nThe events topic itself: %,d events of the run committed, %,d ids "
                 + "committed more than once, %,d records that are not events; %,d events of earlier input.%n%n",
                 r.topic().committedInRun(), r.topic().repeatedIds(), r.topic().malformed(),
@@ -321,6 +325,61 @@ public final class ReportWriter {
         if (!r.gateway().isEmpty()) {
             md.append("Gateway counters over the run: ").append(counts(r.gateway())).append(".\n\n");
         }
+    }
+
+    /** Each group's share of the gateway in its latency, and how it had the minute bursts. */
+    private static void groups(StringBuilder md, RunResult r) {
+        List<RunResult.GroupResult> measured = r.groups().stream()
+                .filter(g -> g.gateway() != null && g.gateway().count() > 0).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        md.append("\nPer group: the gateway's own share of the latency (when the gateway read the event from Kafka, "
+                + "`gatewayReadUs` → read by the client, every delivery after the warm-up), and the minute bursts as "
+                + "the group had them, over the bursts every client of the group got whole: the last bar ingested → "
+                + "the last event of the burst read by any of its clients, and the gateway's fan-out (its read of the "
+                + "burst's last event → that moment):\n\n");
+        md.append("| group | clients | gateway → read p50 / p99 / p99.9 / max | deliveries | bursts whole | "
+                + "last bar → last event, median / worst | fan-out, median / worst |\n|---|---|---|---|---|---|---|\n");
+        for (RunResult.GroupResult g : measured) {
+            Percentiles p = g.gateway();
+            RunResult.GroupBursts b = g.bursts();
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f / %.1f / %.1f / %.1f ms | %,d | %s | %s | %s |%n",
+                    g.name(), g.clients(), p.p50(), p.p99(), p.p999(), p.max(), p.count(),
+                    b == null || b.bursts() == 0 ? "—" : b.delivered() + " of " + b.bursts(),
+                    millis(b == null ? -1 : b.medianMillis(), b == null ? -1 : b.worstMillis()),
+                    millis(b == null ? -1 : b.medianFanout(), b == null ? -1 : b.worstFanout())));
+        }
+        md.append('\n');
+        String byInterval = RunResult.gatewayByInterval(r, Targets.GATEWAY_ADDED_P99_MUST_MS);
+        if (!byInterval.isEmpty()) {
+            md.append("The gateway's read → the client's read, every client, ").append(byInterval).append(".\n\n");
+        }
+        r.clients().stream().filter(c -> c.stalls() && c.closedAfterMillis() != null).forEach(c -> md.append(
+                String.format(Locale.ROOT, "The stalled client (%s) stopped reading once subscribed; its connection "
+                        + "was gone %.1f s later (seen when its ping a second no longer went through).%n%n", c.name(),
+                        c.closedAfterMillis() / 1000.0)));
+        if (r.deliveriesPerGatewayCpuSecond() > 0) {
+            md.append(String.format(Locale.ROOT, "The gateway delivered %,d events to clients in %,.1f s of its own "
+                    + "CPU time: %,.0f deliveries per gateway CPU-second over the run (its JIT warm-up, its Kafka "
+                    + "reader and its clocks included).", r.gateway().get("sent"),
+                    r.gateway().get("cpuMillis") / 1000.0, r.deliveriesPerGatewayCpuSecond()));
+            String detail = RunResult.deliveryCostDetail(r);
+            if (!detail.isEmpty()) {
+                md.append(" Of it: ").append(detail).append('.');
+            }
+            r.timeline().stream().filter(t -> t.cpuPercent().getOrDefault("gateway", 0.0) > 0)
+                    .max(Comparator.comparingDouble(RunResult.TimelinePoint::deliveredPerSecond))
+                    .ifPresent(t -> md.append(String.format(Locale.ROOT, " In its busiest 5 s (%.0f s into the run) "
+                            + "clients read %,.0f events a second while the gateway used %.0f %% of a core: %,.0f per "
+                            + "CPU-second.", t.t(), t.deliveredPerSecond(), t.cpuPercent().get("gateway"),
+                            t.deliveredPerSecond() / (t.cpuPercent().get("gateway") / 100))));
+            md.append("\n\n");
+        }
+    }
+
+    private static String millis(long median, long worst) {
+        return worst < 0 ? "—" : String.format(Locale.ROOT, "%,d / %,d ms", median, worst);
     }
 
     private static void reconciliation(StringBuilder md, RunResult r) {

@@ -5,7 +5,9 @@ import io.tickstock.perf.integrity.IntegrityReport;
 import io.tickstock.perf.measure.KafkaBaseline;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,6 +53,41 @@ public record RunResult(
         return PASSED.equals(verdict);
     }
 
+    /**
+     * Events the gateway wrote to clients during the run per second of its own CPU time, or 0 when the run has no
+     * figure for it (the gateway's counters over the run: {@code sent}, {@code cpuMillis}).
+     */
+    public double deliveriesPerGatewayCpuSecond() {
+        long cpuMillis = gateway == null ? 0 : gateway.getOrDefault("cpuMillis", 0L);
+        return cpuMillis <= 0 ? 0 : gateway.getOrDefault("sent", 0L) / (cpuMillis / 1000.0);
+    }
+
+    /**
+     * What the gateway's CPU per delivery is made of, where the run has it: events per frame (a frame is one write
+     * to a socket), and the JIT compiler's share of the CPU with the figure it would be without it. Empty for runs
+     * written before these were measured.
+     */
+    public static String deliveryCostDetail(RunResult run) {
+        Map<String, Long> gateway = run.gateway();
+        if (gateway == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        long sent = gateway.getOrDefault("sent", 0L);
+        long frames = gateway.getOrDefault("frames", 0L);
+        if (frames > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d frames of %.1f events on average", frames,
+                    (double) sent / frames));
+        }
+        long cpu = gateway.getOrDefault("cpuMillis", 0L);
+        long compiler = gateway.getOrDefault("compilerCpuMillis", -1L);
+        if (compiler >= 0 && cpu > compiler) {
+            parts.add(String.format(Locale.ROOT, "the JIT compiler %,.1f s of the CPU (%,.0f deliveries per "
+                    + "CPU-second without it)", compiler / 1000.0, sent / ((cpu - compiler) / 1000.0)));
+        }
+        return String.join("; ", parts);
+    }
+
     /** How the run was set up, to repeat it. */
     public record Configuration(String profile, List<PhaseConfig> phases, List<ClientConfig> clients,
             double p99LimitMillis, int baselineMessages, double warmupSeconds, String stack, String gateway, String ingest,
@@ -85,15 +122,42 @@ public record RunResult(
     public record Baseline(KafkaBaseline.Result probe, double tickP99OverKafkaP99) {
     }
 
+    /** @param closedAfterMillis a stalled client: from when it stopped reading to when its connection was gone */
     public record ClientResult(String name, String subscription, boolean stalls, long events, long snapshots,
             long shed, long conflated, Integer closeCode, List<String> errors, IntegrityReport integrity,
-            Percentiles latency) {
+            Percentiles latency, Long closedAfterMillis) {
     }
 
-    /** A group of clients with one subscription: how many stayed intact, and how their p99s spread. */
+    /**
+     * A group of clients: how many stayed intact, how their p99s spread, the gateway's own share of their latency,
+     * and how they had the minute bursts.
+     *
+     * @param gateway the gateway read from Kafka → read by the client, every delivery after the warm-up
+     * @param bursts null for a stalled group
+     */
     public record GroupResult(String name, int clients, String subscription, boolean stalls, int intact,
             long expected, long lost, long duplicated, long unexpected, double p50OfP99, double maxOfP99,
-            double maxOfMax) {
+            double maxOfMax, Percentiles gateway, GroupBursts bursts) {
+    }
+
+    /**
+     * The whole minute bursts a group was owed events of, how many of them every client of the group got whole,
+     * and, over those (-1: none), last bar ingested → the last event read by any of its clients, and the gateway's
+     * fan-out: its read of the burst's last event from Kafka → that moment (null in results written before the
+     * harness measured it).
+     */
+    public record GroupBursts(int bursts, int delivered, long medianMillis, long worstMillis, Long medianFanoutMillis,
+            Long worstFanoutMillis) {
+
+        /** The fan-out's worst, -1 when there is none. */
+        public long worstFanout() {
+            return worstFanoutMillis == null ? -1 : worstFanoutMillis;
+        }
+
+        /** The fan-out's median, -1 when there is none. */
+        public long medianFanout() {
+            return medianFanoutMillis == null ? -1 : medianFanoutMillis;
+        }
     }
 
     /** The events topic itself: what the run committed, and whether an id was committed twice. */
@@ -105,10 +169,31 @@ public record RunResult(
     }
 
     /** Five seconds of the run. */
+    /**
+     * @param gateway the gateway's read → the client's read of the interval's events, every client (null in runs
+     *     written before it was kept)
+     */
     public record TimelinePoint(double t, int phase, double inputPerSecond, double committedPerSecond,
             double deliveredPerSecond, Percentiles all, Percentiles tick, long processorLag,
             Map<String, Double> rssMb, Map<String, Double> heapMb, Map<String, Double> cpuPercent,
-            double machineCpuPercent) {
+            double machineCpuPercent, Percentiles gateway) {
+    }
+
+    /**
+     * The gateway's share of the latency interval by interval: its p99 in the median 5 s and the worst, and in how
+     * many intervals it stayed within {@code limitMillis}: whether a whole run's p99 is every moment's or the
+     * bursts'. Empty for runs without it.
+     */
+    public static String gatewayByInterval(RunResult run, double limitMillis) {
+        List<Double> p99s = run.timeline().stream().map(TimelinePoint::gateway)
+                .filter(p -> p != null && p.count() > 0).map(Percentiles::p99).sorted().toList();
+        if (p99s.isEmpty()) {
+            return "";
+        }
+        long within = p99s.stream().filter(p99 -> p99 <= limitMillis).count();
+        return String.format(Locale.ROOT, "p99 of each 5 s: median %.1f ms, worst %.1f ms; within %.0f ms in %d of "
+                + "%d intervals", p99s.get(p99s.size() / 2), p99s.get(p99s.size() - 1), limitMillis, within,
+                p99s.size());
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
 
 /**
  * The end of a run: each client's events against what it is owed — the run's committed events its subscription
@@ -46,12 +47,13 @@ final class Accounting {
     private final List<Drive.PhaseInput> phaseInput;
     private final long profileRate;
     private final List<EventFact> facts;
+    private final GroupBursts groupBursts;
     private final Map<Subscription, BitSet> owed = new HashMap<>();
     private final Map<Subscription, BitSet> tolerated = new HashMap<>();
 
     Accounting(RunPlan plan, Stack.TopicNames topics, CommittedEvents committed, IdSpace ids,
-            List<PerfClient> clients, Latencies latencies, BarBursts bursts, PhaseClock phases,
-            List<Drive.PhaseInput> phaseInput, long profileRate) {
+            List<PerfClient> clients, Latencies latencies, BarBursts bursts, GroupBursts groupBursts,
+            PhaseClock phases, List<Drive.PhaseInput> phaseInput, long profileRate) {
         this.plan = plan;
         this.topics = topics;
         this.committed = committed;
@@ -59,6 +61,7 @@ final class Accounting {
         this.clients = clients;
         this.latencies = latencies;
         this.bursts = bursts;
+        this.groupBursts = groupBursts;
         this.phases = phases;
         this.phaseInput = phaseInput;
         this.profileRate = profileRate;
@@ -111,11 +114,15 @@ final class Accounting {
         double maxOfMax = 0;
         int failed = 0;
         String firstProblem = null;
+        Histogram gateway = new Histogram(Latencies.MAX_MICROS, 2);
+        List<PerfClient> members = new ArrayList<>();
         for (Map.Entry<PerfClient, IntegrityReport> entry : reports.entrySet()) {
             PerfClient client = entry.getKey();
-            if (!client.name().equals(group.name()) && !client.name().startsWith(group.name() + "-")) {
+            if (!group.has(client.name())) {
                 continue;
             }
+            members.add(client);
+            gateway.add(client.gatewayLatency());
             IntegrityReport report = entry.getValue();
             Percentiles latency = Percentiles.of(client.latency());
             String problem = problem(client, report);
@@ -137,7 +144,9 @@ final class Accounting {
             if (group.count() == 1 || (problem != null && named.size() < plan.clients().size() + NAMED_FAILURES)) {
                 named.add(new RunResult.ClientResult(client.name(), client.subscription().params(), client.stalls(),
                         client.events(), client.snapshots(), client.shed(), client.conflated(),
-                        client.closed().isDone() ? client.closed().join() : null, client.errors(), report, latency));
+                        client.closed().isDone() ? client.closed().join() : null, client.errors(), report, latency,
+                        client.stalls() && client.closedAtMillis() > 0 && client.stalledAtMillis() > 0
+                                ? client.closedAtMillis() - client.stalledAtMillis() : null));
             }
         }
         if (failed > 0) {
@@ -145,9 +154,56 @@ final class Accounting {
                     + firstProblem);
         }
         p99s.sort(Double::compare);
-        return new RunResult.GroupResult(group.name(), group.count(), group.subscription().params(), group.stalls(),
+        return new RunResult.GroupResult(group.name(), group.count(), group.described(), group.stalls(),
                 intact, expected, lost, duplicated, unexpected, p99s.isEmpty() ? 0 : p99s.get(p99s.size() / 2),
-                p99s.isEmpty() ? 0 : p99s.get(p99s.size() - 1), maxOfMax);
+                p99s.isEmpty() ? 0 : p99s.get(p99s.size() - 1), maxOfMax, Percentiles.of(gateway),
+                group.stalls() ? null : bursts(group.name(), members));
+    }
+
+    /**
+     * The minute bursts as one group of clients had them: each whole burst the group was owed events of, fully
+     * delivered to every client of it or not; the last bar ingested → the last of its events read by any of them;
+     * and the gateway's read of the last of its events → that moment (the fan-out).
+     */
+    private RunResult.GroupBursts bursts(String group, List<PerfClient> members) {
+        Map<Long, Long> owed = new HashMap<>();
+        for (PerfClient client : members) {
+            Subscription subscription = client.subscription();
+            for (EventFact fact : facts) {
+                if (fact.inRun() && fact.feed().equals(Feed.AM.code())
+                        && subscription.matches(fact.type(), fact.symbol())) {
+                    owed.merge(fact.providerTs(), 1L, Long::sum);
+                }
+            }
+        }
+        int count = 0;
+        int delivered = 0;
+        List<Long> latencies = new ArrayList<>();
+        List<Long> fanouts = new ArrayList<>();
+        for (BarBursts.Burst burst : bursts.bursts(eventsPerBurst())) {
+            long events = owed.getOrDefault(burst.barEnd(), 0L);
+            if (events == 0) {
+                continue;
+            }
+            count++;
+            if (groupBursts.delivered(group, burst.barEnd()) >= events) {
+                delivered++;
+                long lastAt = groupBursts.lastAt(group, burst.barEnd());
+                latencies.add(lastAt - burst.lastIngestedAt());
+                fanouts.add(Math.max(0, lastAt - groupBursts.lastReadUs(group, burst.barEnd()) / 1_000));
+            }
+        }
+        return new RunResult.GroupBursts(count, delivered, median(latencies), worst(latencies), median(fanouts),
+                worst(fanouts));
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    }
+
+    private static long worst(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(-1);
     }
 
     /**

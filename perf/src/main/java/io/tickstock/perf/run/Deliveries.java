@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where every client's events go: into the client's receipts (integrity), and, for events of the run's input after
- * its warm-up read by a reading client, into the latency histograms (ingestTs → read, same machine, same clock).
- * The bursts count the events of one client that sees everything.
+ * its warm-up read by a reading client, into the latency histograms (ingestTs → read, and the gateway's read →
+ * read; same machine, same clock). The bursts count the events of one client that sees everything, and per group
+ * when its clients had a burst's last event.
  */
 final class Deliveries implements PerfClient.Sink {
 
@@ -21,15 +22,21 @@ final class Deliveries implements PerfClient.Sink {
     private final PhaseClock phases;
     private volatile long measureFromMillis = Long.MAX_VALUE;
     private final String burstClient;
+    private final GroupBursts groupBursts;
     private final AtomicLong delivered = new AtomicLong();
 
-    /** @param burstClient the client whose arrivals time the minute bursts */
-    Deliveries(IdSpace ids, Latencies latencies, BarBursts bursts, PhaseClock phases, String burstClient) {
+    /**
+     * @param burstClient the client whose arrivals time the minute bursts
+     * @param groupBursts when each group of clients had the last event of each burst
+     */
+    Deliveries(IdSpace ids, Latencies latencies, BarBursts bursts, PhaseClock phases, String burstClient,
+            GroupBursts groupBursts) {
         this.ids = ids;
         this.latencies = latencies;
         this.bursts = bursts;
         this.phases = phases;
         this.burstClient = burstClient;
+        this.groupBursts = groupBursts;
     }
 
     @Override
@@ -38,12 +45,16 @@ final class Deliveries implements PerfClient.Sink {
         delivered.incrementAndGet();
         if (event.ingestTs() >= measureFromMillis && !client.stalls()) {
             long latency = receivedMicros - event.ingestTs() * 1_000;
+            long gateway = event.gatewayReadUs() > 0 ? Math.max(0, receivedMicros - event.gatewayReadUs()) : -1;
             latencies.record(inputChannel(event), event.priority(), phases.phaseAt(event.ingestTs()), latency,
-                    (event.detectedAt() - event.ingestTs()) * 1_000);
-            client.recordLatency(latency);
+                    (event.detectedAt() - event.ingestTs()) * 1_000, gateway);
+            client.recordLatency(latency, gateway);
         }
-        if (client.name().equals(burstClient) && event.feed().equals("AM")) {
-            bursts.delivered(event.providerTs(), receivedMicros / 1_000);
+        if (event.feed().equals("AM")) {
+            if (client.name().equals(burstClient)) {
+                bursts.delivered(event.providerTs(), receivedMicros / 1_000);
+            }
+            groupBursts.delivered(client, event.providerTs(), receivedMicros / 1_000, event.gatewayReadUs());
         }
     }
 

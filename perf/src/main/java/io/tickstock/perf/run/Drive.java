@@ -163,10 +163,12 @@ final class Drive {
         cpu.replaceAll((name, value) -> Math.round(value * 10) / 10.0);
         Percentiles all = Percentiles.of(interval.get("all"));
         Percentiles tick = Percentiles.of(interval.get("tick"));
+        Percentiles gateway = Percentiles.of(interval.get("gateway→read"));
         double inputRate = (published - lastPublished) / seconds;
         timeline.add(new RunResult.TimelinePoint(Math.round((now - inputStart) / 100.0) / 10.0, phase,
                 round(inputRate), round((committedNow - lastCommitted) / seconds),
-                round((deliveredNow - lastDelivered) / seconds), all, tick, lag, rss, heapMb(), cpu, round(machine)));
+                round((deliveredNow - lastDelivered) / seconds), all, tick, lag, rss, heapMb(), cpu, round(machine),
+                gateway));
         console.printf("[%5s] x%-3s in %6.0f/s  committed %5.0f/s  read %6.0f/s  p99 tick %7s  all %7s  "
                         + "overdue %d  dup %d  lag %d  load %.1f%n",
                 clock(now - inputStart), RunPlan.multiplier(plan.phases().get(phase).multiplier()), inputRate,

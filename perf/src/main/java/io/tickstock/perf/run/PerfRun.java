@@ -110,12 +110,13 @@ public final class PerfRun {
             CommittedEvents committed = new CommittedEvents(ids, rawStart, runStart);
             BarBursts bursts = new BarBursts();
             PhaseClock phases = new PhaseClock();
-            Latencies latencies = new Latencies();
-            Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, "all");
+            Latencies latencies = new Latencies(plan.phases().size() > 1);
+            GroupBursts groupBursts = new GroupBursts();
+            Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, "all", groupBursts);
             try (TopicFollower events = new TopicFollower(stack.bootstrap(), eventsStart, true, committed).start();
                     TopicFollower bars = new TopicFollower(stack.bootstrap(), only(rawStart, topics.rawOhlcv()),
                             false, bursts).start()) {
-                List<PerfClient> clients = clients(deliveries);
+                List<PerfClient> clients = clients(deliveries, groupBursts);
                 say("connecting " + clients.size() + " WebSocket client(s) to " + stack.gateway());
                 fleet.connect(stack.gateway(), clients, Duration.ofMinutes(3));
                 Counters before = Counters.read(stack, ingest);
@@ -137,7 +138,7 @@ public final class PerfRun {
                 latencies.interval();
                 sampling.shutdownNow();
                 Accounting accounting = new Accounting(plan, topics, committed, ids, clients, latencies, bursts,
-                        phases, drive.phaseInput(), drive.profileRate());
+                        groupBursts, phases, drive.phaseInput(), drive.profileRate());
                 Accounting.Outcome outcome = accounting.account(before, after,
                         KafkaOffsets.recordsBetween(rawStart, rawEnd), KafkaOffsets.recordsBetween(dlqStart, dlqEnd),
                         drive.finalLag(), drive.consumed(), failures);
@@ -165,12 +166,14 @@ public final class PerfRun {
         }
     }
 
-    private List<PerfClient> clients(PerfClient.Sink sink) {
+    private List<PerfClient> clients(PerfClient.Sink sink, GroupBursts groupBursts) {
         List<PerfClient> clients = new ArrayList<>();
         for (RunPlan.ClientGroup group : plan.clients()) {
             for (int i = 1; i <= group.count(); i++) {
                 String name = group.count() == 1 ? group.name() : group.name() + "-" + i;
-                clients.add(new PerfClient(name, group.subscription(), group.stalls(), stack.token(), sink));
+                PerfClient client = new PerfClient(name, group.subscription(i), group.stalls(), stack.token(), sink);
+                groupBursts.member(client, group.name());
+                clients.add(client);
             }
         }
         return clients;
@@ -230,7 +233,7 @@ public final class PerfRun {
                 plan.phases().stream().map(p -> new RunResult.PhaseConfig(p.multiplier(), p.length().toMillis()
                         / 1000.0)).toList(),
                 plan.clients().stream().map(g -> new RunResult.ClientConfig(g.name(), g.count(),
-                        g.subscription().params(), g.stalls())).toList(),
+                        g.described(), g.stalls())).toList(),
                 plan.p99LimitMillis(), plan.baselineMessages(), plan.warmup().toMillis() / 1000.0, stackNote, stack.gateway().toString(),
                 stack.ingest().toString(), stack.bootstrap(), command);
     }
@@ -273,6 +276,18 @@ public final class PerfRun {
             putTotal(gatewayCounts, "slowCloses", gateway, "tickstock_gateway_slow_closes_total");
             putTotal(gatewayCounts, "repeated", gateway, "tickstock_gateway_events_repeated_total");
             putTotal(gatewayCounts, "received", gateway, "tickstock_gateway_events_received_total");
+            putTotal(gatewayCounts, "topicReads", gateway, "tickstock_gateway_topic_reads_total");
+            // the gateway's own CPU time, in ms: what its deliveries per CPU-second are reckoned by
+            double cpuSeconds = gateway.total("tickstock_gateway_cpu_seconds_total");
+            if (!Double.isNaN(cpuSeconds)) {
+                gatewayCounts.put("cpuMillis", Math.round(cpuSeconds * 1000));
+            }
+            // of that, its JIT compiler's: a fresh JVM warming up, not a cost per delivery (reported beside it)
+            double compilerSeconds = gateway.total("tickstock_gateway_compiler_cpu_seconds_total");
+            if (!Double.isNaN(compilerSeconds)) {
+                gatewayCounts.put("compilerCpuMillis", Math.round(compilerSeconds * 1000));
+            }
+            putTotal(gatewayCounts, "frames", gateway, "tickstock_gateway_frames_total");
             return new Counters(ingest.published(),
                     ServiceMetrics.counts(processor, "tickstock_channel_processed_total", "channel"),
                     // input re-deliveries only (SPEC §5.1); cross-source sightings of one fact are counted apart

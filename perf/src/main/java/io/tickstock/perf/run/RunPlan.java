@@ -3,6 +3,7 @@ package io.tickstock.perf.run;
 import io.tickstock.perf.client.Subscription;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What one run does: which simulator profile it plays, at which speeds for how long, and which clients watch.
@@ -31,12 +32,30 @@ public record RunPlan(
     }
 
     /**
-     * {@code count} clients with the same subscription, named {@code name} (or {@code name-1} … when several).
+     * {@code count} clients, named {@code name} (or {@code name-1} … when several), the {@code i}-th (from 1) with
+     * the subscription {@code subscriptions} gives it.
      *
+     * @param described the subscriptions as the report shows them
      * @param stalls stop reading right after the subscription is acknowledged
      * @param measured whose events feed the latency figures (a stalled client's do not)
      */
-    public record ClientGroup(String name, int count, Subscription subscription, boolean stalls, boolean measured) {
+    public record ClientGroup(String name, int count, IntFunction<Subscription> subscriptions, String described,
+            boolean stalls, boolean measured) {
+
+        /** Every client of the group with the same subscription. */
+        public ClientGroup(String name, int count, Subscription subscription, boolean stalls, boolean measured) {
+            this(name, count, i -> subscription, subscription.params(), stalls, measured);
+        }
+
+        /** The subscription of the {@code i}-th client (from 1). */
+        public Subscription subscription(int i) {
+            return subscriptions.apply(i);
+        }
+
+        /** True when {@code client} (by its name) is one of this group's. */
+        public boolean has(String client) {
+            return count == 1 ? client.equals(name) : client.startsWith(name + "-");
+        }
     }
 
     /** A speed as people write it: {@code 2}, {@code 2.5}. */

@@ -13,7 +13,7 @@ class FrameScannerTest {
             + "\"detectedAt\":1795796644531,\"details\":{\"previousHigh\":190.31,\"nested\":{\"a\":[1,2]}},"
             + "\"source\":{\"provider\":\"simulator\",\"feed\":\"AM\",\"providerTs\":1795796640000,"
             + "\"ingestTs\":1795796644524,\"topic\":\"tickstock.raw.ohlcv\",\"partition\":4,\"offset\":5120,"
-            + "\"msgId\":\"AM|AAPL|1795796580000\"},\"cursor\":\"1.0.0\"}";
+            + "\"msgId\":\"AM|AAPL|1795796580000\"},\"gatewayReadUs\":1795796644533125,\"cursor\":\"1.0.0\"}";
 
     @Test
     void anEventKeepsItsIdentityRoutingAndSourceTimesAndSkipsTheRest() {
@@ -33,6 +33,27 @@ class FrameScannerTest {
         assertThat(event.ingestTs()).isEqualTo(1795796644524L);
         assertThat(event.snapshot()).isFalse();
         assertThat(event.cursor()).isEqualTo("1.0.0");
+        assertThat(event.gatewayReadUs()).isEqualTo(1795796644533125L);
+    }
+
+    @Test
+    void fieldsInAnyOrderWithSpacesEscapesAndAnEmptyFrameAreReadAsJacksonReadsThem() {
+        List<ServerObject> objects = FrameScanner.scan(" [ { \"message\" : \"say \\\"hi\\\" \\u00e9\\n\", "
+                + "\"code\" : 400 , \"x\":[{\"a\":\"]}\"},-1.5e3,null,true], \"ev\" : \"error\" } ] ");
+
+        assertThat(objects).hasSize(1);
+        assertThat(objects.get(0).ev()).isEqualTo("error");
+        assertThat(objects.get(0).code()).isEqualTo(400);
+        assertThat(objects.get(0).message()).isEqualTo("say \"hi\" é\n");
+        assertThat(FrameScanner.scan("[]")).isEmpty();
+    }
+
+    @Test
+    void anEventWithoutACursorIsTheMiddleOfAFrame() {
+        List<ServerObject> objects = FrameScanner.scan("[" + EVENT.replace(",\"cursor\":\"1.0.0\"", "") + ","
+                + EVENT + "]");
+
+        assertThat(objects).extracting(ServerObject::cursor).containsExactly("", "1.0.0");
     }
 
     @Test
@@ -66,5 +87,6 @@ class FrameScannerTest {
         assertThatThrownBy(() -> FrameScanner.scan("{\"ev\":\"pong\"}")).hasMessageContaining("must be a JSON array");
         assertThatThrownBy(() -> FrameScanner.scan("[1,2]")).hasMessageContaining("objects only");
         assertThatThrownBy(() -> FrameScanner.scan("[{\"ev\":")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> FrameScanner.scan("[{\"code\":x}]")).hasMessageContaining("not JSON");
     }
 }

@@ -3,6 +3,7 @@ package io.tickstock.perf.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.perf.expect.BarBursts;
+import io.tickstock.perf.integrity.IntegrityReport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,5 +71,52 @@ class ReportWriterTest {
             DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(Files.readString(svg).getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    @Test
+    void aFanoutShowsEachGroupsShareOfTheGatewayTheStalledClientsEndAndTheCostPerDelivery() throws Exception {
+        Runs fanout = new Runs();
+        fanout.scenario = "fanout";
+        fanout.groups.add(Runs.group("movers", 100, 100, 40));
+        fanout.clients.add(new RunResult.ClientResult("stalled", "*.*", true, 0, 0, 0, 0, -1, List.of(),
+                new IntegrityReport("stalled", 100, 0, 100, 0, 0, 0, 0, List.of(), List.of(), List.of()), Runs.p(0), 52_500L));
+        fanout.gateway.put("sent", 3_000_000L);
+        fanout.gateway.put("cpuMillis", 40_000L);
+
+        String md = Files.readString(ReportWriter.write(Map.of("fanout", fanout.build()), dir));
+
+        assertThat(md).contains("| movers | 100 | 1.5 / 3.0 / 3.6 / 4.5 ms | 1,000 | 5 of 5 | 400 / 900 ms | 100 / 300 ms |")
+                .contains("its connection was gone 52.5 s later")
+                .contains("3,000,000 events to clients in 40.0 s of its own CPU time: 75,000 deliveries per gateway "
+                        + "CPU-second")
+                .contains("| gateway deliveries per gateway CPU-second | — | ≥ 2,000,000 | 75,000");
+    }
+
+    @Test
+    void aFanoutSaysHowManyEventsAFrameCarriedAndWhatTheGatewayCostWithoutItsJitCompiler() throws Exception {
+        Runs fanout = new Runs();
+        fanout.scenario = "fanout";
+        fanout.gateway.put("sent", 3_000_000L);
+        fanout.gateway.put("cpuMillis", 40_000L);
+        fanout.gateway.put("frames", 600_000L);
+        fanout.gateway.put("compilerCpuMillis", 10_000L);
+
+        String md = Files.readString(ReportWriter.write(Map.of("fanout", fanout.build()), dir));
+
+        assertThat(md).contains("Of it: 600,000 frames of 5.0 events on average; the JIT compiler 10.0 s of the CPU "
+                + "(100,000 deliveries per CPU-second without it).")
+                .as("the target is judged on the whole CPU still")
+                .contains("| gateway deliveries per gateway CPU-second | — | ≥ 2,000,000 | 75,000");
+    }
+
+    @Test
+    void aFanoutSaysInHowManyIntervalsTheGatewaysShareStayedWithinItsMust() throws Exception {
+        Runs fanout = new Runs();
+        fanout.scenario = "fanout";
+
+        String md = Files.readString(ReportWriter.write(Map.of("fanout", fanout.build()), dir));
+
+        assertThat(md).contains("The gateway's read → the client's read, every client, p99 of each 5 s: median 30.0 ms, "
+                + "worst 30.0 ms; within 20 ms in 1 of 2 intervals.");
     }
 }

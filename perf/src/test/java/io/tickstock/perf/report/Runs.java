@@ -22,8 +22,7 @@ final class Runs {
     RunResult.Baseline baseline = new RunResult.Baseline(
             new KafkaBaseline.Result(KafkaBaseline.TOPIC, 5_000, 200, 1.2, 1, 4, 9, "…"), 7.5);
     List<BarBursts.Burst> bursts = new ArrayList<>();
-    List<RunResult.GroupResult> groups = new ArrayList<>(List.of(new RunResult.GroupResult("all", 1, "*.*", false, 1,
-            100, 0, 0, 0, 30, 30, 45)));
+    List<RunResult.GroupResult> groups = new ArrayList<>(List.of(group("all", 1, 1, 30)));
     List<RunResult.ClientResult> clients = new ArrayList<>();
     List<RunResult.Check> checks = new ArrayList<>(List.of(new RunResult.Check("processor duplicates (tick) = "
             + "injected T+A duplicates", "10", "10", true, "…")));
@@ -31,7 +30,14 @@ final class Runs {
     List<RunResult.Step> steps = new ArrayList<>();
     List<RunResult.PhaseConfig> phases = new ArrayList<>(List.of(new RunResult.PhaseConfig(1, 300)));
     double rssPeak = 900;
+    Map<String, Long> gateway = new LinkedHashMap<>(Map.of("sent", 100L));
     long repeatedIds;
+
+    /** A group of {@code clients}, {@code intact} of them, whose worst per-client p99 was {@code worstP99}. */
+    static RunResult.GroupResult group(String name, int clients, int intact, double worstP99) {
+        return new RunResult.GroupResult(name, clients, "high.*", false, intact, 100, clients - intact, 0, 0,
+                worstP99 / 2, worstP99, worstP99 * 2, p(3), new RunResult.GroupBursts(5, 5, 400, 900, 100L, 300L));
+    }
 
     static Percentiles p(double p99) {
         return new Percentiles(1_000, p99 / 2, p99 * 0.8, p99, p99 * 1.2, p99 * 1.5, p99 / 2);
@@ -45,9 +51,9 @@ final class Runs {
     RunResult build() {
         List<RunResult.TimelinePoint> timeline = List.of(
                 new RunResult.TimelinePoint(5, 0, 800, 10, 30, p(25), p(25), 12, Map.of("processor", 300.0),
-                        Map.of("processor", 120.0), Map.of("processor", 40.0), 120),
+                        Map.of("processor", 120.0), Map.of("processor", 40.0), 120, p(4)),
                 new RunResult.TimelinePoint(10, steps.size() > 1 ? 1 : 0, 900, 12, 36, p(35), p(35), 20,
-                        Map.of("processor", 310.0), Map.of("processor", 125.0), Map.of("processor", 45.0), 130));
+                        Map.of("processor", 310.0), Map.of("processor", 125.0), Map.of("processor", 45.0), 130, p(30)));
         return new RunResult(scenario, java.time.Instant.ofEpochMilli(startedAt).toString(), startedAt, 320, verdict,
                 failures, List.of(), new RunResult.Configuration("market_open_surge", phases,
                         List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), 50, 5_000, 15,
@@ -59,6 +65,6 @@ final class Runs {
                         Map.of("tickstock.raw.tick", 100L), Map.of("all", 100L)),
                 latency, baseline, bursts, clients, groups, new RunResult.TopicIntegrity(100, 0, repeatedIds, 0),
                 checks, Map.of("processor", new ResourceSampler.Summary(310, 305, 90, 45)), rssPeak,
-                Map.of("sent", 100L), timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps);
+                gateway, timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps);
     }
 }

@@ -112,16 +112,36 @@ class TargetsTest {
     }
 
     @Test
-    void fanoutNeedsAThousandIntactClientsEachWithinTheLimit() {
+    void fanoutNeedsAThousandIntactClientsOverItsGroupsEachWithinTheLimit() {
         Runs fanout = new Runs();
         fanout.scenario = "fanout";
-        fanout.groups.add(new RunResult.GroupResult("fanout", 1_000, "high.*", false, 1_000, 10, 0, 0, 0, 20, 49, 90));
+        fanout.groups.add(Runs.group("movers", 100, 100, 49));
+        fanout.groups.add(Runs.group("watchlists", 900, 900, 20));
         assertThat(row(Map.of("fanout", fanout.build()), "WebSocket clients").aimMet())
                 .isEqualTo(Targets.Verdict.MET);
+        assertThat(row(Map.of("fanout", fanout.build()), "WebSocket clients").measured())
+                .startsWith("1,000 clients, 1,000 intact");
 
-        fanout.groups.set(1, new RunResult.GroupResult("fanout", 1_000, "high.*", false, 999, 10, 1, 0, 0, 20, 49, 90));
+        fanout.groups.set(2, Runs.group("watchlists", 900, 899, 20));
         assertThat(row(Map.of("fanout", fanout.build()), "WebSocket clients").aimMet())
                 .isEqualTo(Targets.Verdict.MISSED);
+    }
+
+    @Test
+    void theGatewaysCostIsItsDeliveriesPerSecondOfItsOwnCpu() {
+        Runs fanout = new Runs();
+        fanout.scenario = "fanout";
+        fanout.gateway.put("sent", 3_000_000L);
+        fanout.gateway.put("cpuMillis", 1_000L);
+        Targets.Row row = row(Map.of("fanout", fanout.build()), "gateway deliveries");
+        assertThat(row.measured()).startsWith("3,000,000 (3,000,000 deliveries in 1.0 s");
+        assertThat(row.aimMet()).isEqualTo(Targets.Verdict.MET);
+
+        fanout.gateway.put("cpuMillis", 2_000L);
+        assertThat(row(Map.of("fanout", fanout.build()), "gateway deliveries").aimMet())
+                .isEqualTo(Targets.Verdict.MISSED);
+        assertThat(row(Map.of("fanout", new Runs().build()), "gateway deliveries").aimMet())
+                .isEqualTo(Targets.Verdict.NOT_MEASURED);
     }
 
     @Test

@@ -21,13 +21,15 @@ class DeliveriesTest {
     private final Latencies latencies = new Latencies();
     private final BarBursts bursts = new BarBursts();
     private final PhaseClock phases = new PhaseClock();
-    private final Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, "all");
+    private final GroupBursts groupBursts = new GroupBursts();
+    private final Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, "all", groupBursts);
     private final PerfClient all = new PerfClient("all", Subscription.of("*.*"), false, Optional.empty(), deliveries);
 
     private static ServerObject event(String id, String feed, long ingestTs, long detectedAt) {
         return FrameScanner.scan("[{\"ev\":\"event\",\"id\":\"" + id + "\",\"type\":\"high\",\"symbol\":\"A\","
                 + "\"priority\":1,\"channel\":\"tick\",\"detectedAt\":" + detectedAt + ",\"source\":{\"feed\":\""
-                + feed + "\",\"providerTs\":60000,\"ingestTs\":" + ingestTs + "}}]").get(0);
+                + feed + "\",\"providerTs\":60000,\"ingestTs\":" + ingestTs + "},\"gatewayReadUs\":"
+                + (detectedAt + 2) * 1_000 + "}]").get(0);
     }
 
     @ParameterizedTest(name = "feed {0} is the {1} input")
@@ -52,8 +54,30 @@ class DeliveriesTest {
         assertThat(total.get("all").getTotalCount()).isEqualTo(2);
         assertThat(total.get("ohlcv").getMaxValue()).isBetween(11_990L, 12_010L);
         assertThat(total.get(Latencies.HOPS[0]).getMaxValue()).as("ingest → detected").isBetween(3_990L, 4_010L);
+        assertThat(total.get(Latencies.HOPS[2]).getMaxValue()).as("gateway read → read").isBetween(5_990L, 6_010L);
+        assertThat(all.gatewayLatency().getTotalCount()).isEqualTo(2);
         assertThat(total.get("tick").getTotalCount()).isZero();
         assertThat(latencies.phase(0).get("all").getTotalCount()).isEqualTo(2);
         assertThat(bursts.bursts(Map.of(60_000L, 1L))).isEmpty();
+    }
+
+    @Test
+    void aGroupHasABurstWhenItsClientsReadItsEventsAndAStalledClientCountsForNone() {
+        PerfClient mover = new PerfClient("movers-1", Subscription.of("high.*"), false, Optional.empty(), deliveries);
+        PerfClient stalled = new PerfClient("stalled", Subscription.of("*.*"), true, Optional.empty(), deliveries);
+        groupBursts.member(mover, "movers");
+        groupBursts.member(stalled, "stalled");
+
+        deliveries.event(mover, event("b1", "AM", 2_000, 2_004), 2_010_000);
+        deliveries.event(mover, event("b2", "AM", 2_000, 2_004), 2_050_000);
+        deliveries.event(mover, event("t", "T", 2_000, 2_004), 2_090_000);
+        deliveries.event(stalled, event("b1", "AM", 2_000, 2_004), 2_095_000);
+
+        assertThat(groupBursts.delivered("movers", 60_000)).isEqualTo(2);
+        assertThat(groupBursts.lastAt("movers", 60_000)).isEqualTo(2_050);
+        assertThat(groupBursts.lastReadUs("movers", 60_000)).as("the gateway read the later one at 2,006 ms")
+                .isEqualTo(2_006_000);
+        assertThat(groupBursts.delivered("stalled", 60_000)).isZero();
+        assertThat(groupBursts.lastAt("other", 60_000)).isZero();
     }
 }

@@ -2,14 +2,13 @@ package io.tickstock.gateway.compat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tickstock.gateway.queue.ClientQueue.Drained;
+import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.Subscription;
 import io.tickstock.gateway.route.Subscriptions;
 import io.tickstock.gateway.socket.Frames;
 import io.tickstock.gateway.socket.View;
 import io.tickstock.model.Direction;
 import io.tickstock.model.EventType;
-import io.tickstock.model.MarketEvent;
 import io.tickstock.model.serde.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,13 +69,12 @@ public final class StockDataView implements View {
     }
 
     @Override
-    public String frame(List<Drained> events) {
-        Map<String, Map<String, MarketEvent>> lists = new LinkedHashMap<>();
+    public String frame(List<OutgoingEvent> events, boolean snapshot, String cursor) {
+        Map<String, Map<String, OutgoingEvent>> lists = new LinkedHashMap<>();
         for (String list : List.of("highs", "lows", "trending.up", "trending.down", "surging.up", "surging.down")) {
             lists.put(list, new LinkedHashMap<>());
         }
-        for (Drained drained : events) {
-            MarketEvent event = drained.event().event();
+        for (OutgoingEvent event : events) {
             String list = listOf(event);
             if (list != null) {
                 lists.get(list).remove(event.symbol());
@@ -96,7 +94,7 @@ public final class StockDataView implements View {
         return Frames.array(List.of(batch.toString()));
     }
 
-    private static String listOf(MarketEvent event) {
+    private static String listOf(OutgoingEvent event) {
         String direction = event.direction() == Direction.DOWN ? "down" : "up";
         switch (event.type()) {
             case HIGH:
@@ -112,8 +110,8 @@ public final class StockDataView implements View {
         }
     }
 
-    private static void fill(ArrayNode list, Map<String, MarketEvent> latestBySymbol) {
-        for (MarketEvent event : latestBySymbol.values()) {
+    private static void fill(ArrayNode list, Map<String, OutgoingEvent> latestBySymbol) {
+        for (OutgoingEvent event : latestBySymbol.values()) {
             list.addObject()
                     .put("symbol", event.symbol())
                     .put("price", event.price())

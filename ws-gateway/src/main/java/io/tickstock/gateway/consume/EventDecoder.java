@@ -7,6 +7,7 @@ import io.tickstock.model.MarketEvent;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.model.serde.MalformedMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -28,6 +29,12 @@ public class EventDecoder {
         this.malformed = registry.counter("tickstock.gateway.events.malformed");
     }
 
+    /** Epoch microseconds: the clock clients compare the gateway's read time with. */
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
     /** The event, or null (counted, logged at most every 10 s) when the record does not hold one. */
     public OutgoingEvent decode(ConsumerRecord<String, byte[]> record, boolean count) {
         if (count) {
@@ -39,7 +46,7 @@ public class EventDecoder {
                 throw new MalformedMessageException("missing_field",
                         "an event needs id, type and symbol", null);
             }
-            return OutgoingEvent.of(event, record.partition(), record.offset());
+            return OutgoingEvent.of(event, record.partition(), record.offset(), nowMicros());
         } catch (MalformedMessageException e) {
             if (count) {
                 malformed.increment();

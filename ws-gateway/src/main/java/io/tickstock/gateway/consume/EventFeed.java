@@ -7,10 +7,8 @@ import io.tickstock.gateway.GatewayConfig;
 import io.tickstock.gateway.metrics.GatewayMetrics;
 import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.SnapshotCache;
-import io.tickstock.gateway.socket.Fanout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * Reads every partition of {@code tickstock.events} and hands each poll's events to the {@link Fanout}.
+ * Reads every partition of {@code tickstock.events} and hands each poll's events to the fan-out (a
+ * {@link FeedListener}), in parts of at most a millisecond's decoding ({@link PollHandOff}).
  *
  * <p>At start it reads back up to {@code rebuild-depth} records per partition to rebuild the snapshot cache and the
  * repeat filter without sending them; once it has passed the end offsets it saw at start it is live (and the
@@ -34,9 +33,11 @@ import org.jboss.logging.Logger;
 public class EventFeed {
 
     private static final Logger LOG = Logger.getLogger(EventFeed.class);
+    /** The longest an event waits, decoded, for the rest of its poll before the fan-out gets it. */
+    private static final long HAND_OFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final GatewayConfig config;
-    private final Fanout fanout;
+    private final FeedListener fanout;
     private final KafkaReaders readers;
     private final EventDecoder decoder;
     private final FeedState state;
@@ -47,7 +48,7 @@ public class EventFeed {
     private volatile Thread thread;
     private volatile boolean stopped;
 
-    public EventFeed(GatewayConfig config, Fanout fanout, KafkaReaders readers, EventDecoder decoder,
+    public EventFeed(GatewayConfig config, FeedListener fanout, KafkaReaders readers, EventDecoder decoder,
             FeedState state, SnapshotCache cache, RepeatFilter repeats, GatewayMetrics metrics,
             MeterRegistry registry) {
         this.config = config;
@@ -92,22 +93,25 @@ public class EventFeed {
             long[] liveFrom = rewind(kafkaConsumer, partitions);
             long[] positions = KafkaReaders.positions(kafkaConsumer, partitions);
             state.handOut(positions);
+            fanout.begin(liveFrom);
             LOG.infof("reading %d partitions of %s, rebuilding from %s up to %s", partitions.size(),
                     config.eventsTopic(), Arrays.toString(positions), Arrays.toString(liveFrom));
+            PollHandOff handOff = new PollHandOff(fanout, HAND_OFF_NANOS, System::nanoTime);
             while (!stopped) {
                 ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(config.pollTimeout());
                 long[] next = KafkaReaders.positions(kafkaConsumer, partitions);
-                List<OutgoingEvent> batch = select(records, liveFrom);
                 // published before the fan-out, so a replay never hands over behind a batch it was not offered
                 state.handOut(next);
-                if (!batch.isEmpty() || !Arrays.equals(next, positions)) {
-                    fanout.deliver(batch, next);
+                handOff.start(positions);
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    handOff.read(record.partition(), record.offset(), select(record, liveFrom));
                 }
+                handOff.finish(next, !Arrays.equals(next, positions) && caughtUp(next, liveFrom));
                 positions = next;
                 if (!state.live() && caughtUp(positions, liveFrom)) {
                     state.goLive();
-                    LOG.infof("live at %s (%d symbols in the snapshot cache)", Arrays.toString(positions),
-                            cache.symbols());
+                    LOG.infof("live at %s (%d events in the snapshot cache)", Arrays.toString(positions),
+                            cache.entries());
                 }
                 state.lag(lag(kafkaConsumer, partitions));
             }
@@ -132,24 +136,19 @@ public class EventFeed {
         return liveFrom;
     }
 
-    private List<OutgoingEvent> select(ConsumerRecords<String, byte[]> records, long[] liveFrom) {
-        List<OutgoingEvent> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            OutgoingEvent event = decoder.decode(record, true);
-            if (event == null) {
-                continue;
-            }
-            if (!repeats.firstAt(event.event().id(), record.partition(), record.offset())) {
-                repeated.increment();
-                continue;
-            }
-            state.count(event.event().channel());
-            cache.put(event);
-            if (record.offset() >= liveFrom[record.partition()]) {
-                batch.add(event);
-            }
+    /** The event a record brings to clients, or null (not an event, a repeat, or history read back at start). */
+    private OutgoingEvent select(ConsumerRecord<String, byte[]> record, long[] liveFrom) {
+        OutgoingEvent event = decoder.decode(record, true);
+        if (event == null) {
+            return null;
         }
-        return batch;
+        if (!repeats.firstAt(event.id(), record.partition(), record.offset())) {
+            repeated.increment();
+            return null;
+        }
+        state.count(event.channel());
+        cache.put(event);
+        return record.offset() >= liveFrom[record.partition()] ? event : null;
     }
 
     private static boolean caughtUp(long[] positions, long[] liveFrom) {

@@ -1,6 +1,6 @@
 package io.tickstock.gateway.consume;
 
-import io.tickstock.gateway.queue.SentPositions;
+import io.tickstock.gateway.route.OutgoingEvent;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +22,7 @@ public final class RepeatFilter {
 
     /** Records an id read by the feed; true when it is new or this is the position it was first seen at. */
     public boolean firstAt(String id, int partition, long offset) {
-        long position = SentPositions.position(partition, offset);
+        long position = OutgoingEvent.position(partition, offset);
         Long first = firstSeen.putIfAbsent(id, position);
         if (first == null) {
             order.add(id);
@@ -37,6 +37,6 @@ public final class RepeatFilter {
     /** For replays, which must not change what the feed remembers: true when the id appeared first elsewhere. */
     public boolean repeatedElsewhere(String id, int partition, long offset) {
         Long first = firstSeen.get(id);
-        return first != null && first != SentPositions.position(partition, offset);
+        return first != null && first != OutgoingEvent.position(partition, offset);
     }
 }

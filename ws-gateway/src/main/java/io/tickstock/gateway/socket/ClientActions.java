@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.gateway.GatewayConfig;
 import io.tickstock.gateway.auth.TokenVerifier;
 import io.tickstock.gateway.consume.FeedState;
-import io.tickstock.gateway.consume.Resumes;
-import io.tickstock.gateway.queue.Cursor;
-import io.tickstock.gateway.route.SnapshotCache;
+import io.tickstock.gateway.resume.Cursor;
 import io.tickstock.gateway.route.Subscription;
 import io.tickstock.gateway.route.Subscriptions;
 import io.tickstock.model.serde.Json;
@@ -25,16 +23,11 @@ public class ClientActions {
 
     private final GatewayConfig config;
     private final TokenVerifier tokens;
-    private final SnapshotCache cache;
-    private final Resumes resumes;
     private final FeedState feed;
 
-    public ClientActions(GatewayConfig config, TokenVerifier tokens, SnapshotCache cache, Resumes resumes,
-            FeedState feed) {
+    public ClientActions(GatewayConfig config, TokenVerifier tokens, FeedState feed) {
         this.config = config;
         this.tokens = tokens;
-        this.cache = cache;
-        this.resumes = resumes;
         this.feed = feed;
     }
 
@@ -61,9 +54,13 @@ public class ClientActions {
             session.error(ErrorCode.NOT_AUTHENTICATED, "authenticate first: {\"action\":\"auth\",\"params\":TOKEN}");
             return;
         }
+        if (!action.equals("subscribe") && !action.equals("resume")) {
+            // the message after a subscribe is not its resume: a held snapshot goes out
+            session.release();
+        }
         switch (action) {
             case "auth" -> auth(session, params);
-            case "subscribe" -> subscribe(session, params, !request.path("snapshot").asText("true").equals("false"));
+            case "subscribe" -> subscribe(session, request, params);
             case "unsubscribe" -> unsubscribe(session, params);
             case "resume" -> resume(session, params);
             case "ping" -> session.reply(Frames.pong());
@@ -99,10 +96,18 @@ public class ClientActions {
         }
     }
 
-    private void subscribe(ClientSession session, String params, boolean snapshot) {
+    /** {@code snapshot} (default true), {@code conflate} (default false), {@code cursor}: also a resume. */
+    private void subscribe(ClientSession session, JsonNode request, String params) {
         List<Subscription> patterns = patterns(session, params);
         if (patterns == null) {
             return;
+        }
+        Cursor cursor = null;
+        if (request.has("cursor")) {
+            cursor = cursor(session, request.path("cursor").isTextual() ? request.path("cursor").asText() : null);
+            if (cursor == null) {
+                return;
+            }
         }
         Subscriptions next = session.subscriptions().plus(patterns);
         if (next.size() > config.maxSubscriptions()) {
@@ -110,7 +115,8 @@ public class ClientActions {
                     + " subscriptions per client; you hold " + session.subscriptions().size());
             return;
         }
-        session.subscribe(next, snapshot, cache);
+        session.subscribe(next, !request.path("snapshot").asText("true").equals("false"),
+                request.path("conflate").asBoolean(false), cursor);
     }
 
     private void unsubscribe(ClientSession session, String params) {
@@ -130,18 +136,24 @@ public class ClientActions {
     }
 
     private void resume(ClientSession session, String params) {
-        Cursor cursor;
-        try {
-            cursor = Cursor.parse(params);
-        } catch (IllegalArgumentException e) {
-            session.error(ErrorCode.BAD_REQUEST, e.getMessage());
-            return;
+        Cursor cursor = cursor(session, params);
+        if (cursor != null) {
+            session.resume(cursor);
         }
-        if (cursor.partitions() > feed.partitions()) {
+    }
+
+    /** The cursor {@code text} names, or null when it is none this topic can have (the client is told: 400). */
+    private Cursor cursor(ClientSession session, String text) {
+        try {
+            Cursor cursor = Cursor.parse(text);
+            if (cursor.partitions() <= feed.partitions()) {
+                return cursor;
+            }
             session.error(ErrorCode.BAD_REQUEST, "the cursor names " + cursor.partitions() + " partitions, "
                     + config.eventsTopic() + " has " + feed.partitions());
-        } else if (session.claimResume()) {
-            resumes.start(session, cursor);
+        } catch (IllegalArgumentException e) {
+            session.error(ErrorCode.BAD_REQUEST, e.getMessage());
         }
+        return null;
     }
 }

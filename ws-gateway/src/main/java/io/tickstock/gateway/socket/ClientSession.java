@@ -2,83 +2,66 @@ package io.tickstock.gateway.socket;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.tickstock.gateway.metrics.GatewayMetrics;
-import io.tickstock.gateway.queue.ClientQueue;
-import io.tickstock.gateway.queue.ClientQueue.Drained;
-import io.tickstock.gateway.queue.Cursor;
-import io.tickstock.gateway.queue.SentPositions;
+import io.tickstock.gateway.resume.CatchUps;
+import io.tickstock.gateway.resume.Cursor;
+import io.tickstock.gateway.resume.Delivery;
 import io.tickstock.gateway.route.OutgoingEvent;
-import io.tickstock.gateway.route.SnapshotCache;
 import io.tickstock.gateway.route.Subscriptions;
-import io.tickstock.model.MarketEvent;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * One connected client: its auth state, subscriptions, bounded queue and the one frame it may have on the wire.
+ * One connected client: its auth state, what it is owed ({@link Delivery}), and the one frame it may have on the
+ * wire.
  *
  * <p>Every change is serialized on the session, so the order a client sees is the order things happened here: a
  * subscribe ack before any event only the new subscription lets through, nothing after an unsubscribe ack that the
- * removed patterns alone matched, a resume's {@code resumed} after every replayed event. The feed thread only
- * queues (never waits for a socket): the next frame goes out when the previous one is written, so a client that
- * stops reading fills its own queue and meets the slow-client policy while the others carry on.
+ * removed patterns alone matched, a resume's {@code resumed} after every event up to it. Frames are built and
+ * written on the connection's event loop; the next goes out when the previous one is written, so a client that
+ * stops reading only stops its own position from moving, while the others carry on.
  */
-public final class ClientSession implements ClientQueue.Drops {
+public final class ClientSession implements CatchUps.Reader {
 
     private static final Logger LOG = Logger.getLogger(ClientSession.class);
     private static final Buffer PING = Buffer.buffer("tickstock");
 
     private final WebSocketConnection connection;
+    private final Context context;
     private final View view;
+    private final Replica replica;
     private final SessionSettings settings;
-    private final GatewayMetrics metrics;
-    private final ClientQueue queue;
-    private final SharedLimits shared;
-    private final ArrayDeque<String> control = new ArrayDeque<>();
+    private final Delivery delivery;
+    private final SessionClock clock;
     private final RateLimiter limiter;
-    private final long authDeadline;
+    private final DropCounts drops;
+    private final Outbox outbox;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile Subscriptions subscriptions = Subscriptions.NONE;
     private volatile boolean authenticated;
-    private volatile long lastHeard;
-    /** What this connection sent while a resume may still come; null once past the resume window. */
-    private SentPositions sent = new SentPositions();
-    private long tokenExpiresAt = Long.MAX_VALUE;
-    private long nextHeartbeat;
-    private long nextBatch;
-    private boolean inFlight;
-    private boolean pumping;
-    private boolean resuming;
-    private boolean replaying;
     private boolean broken;
-    private List<Drained> onTheWire = List.of();
     private CloseReason closing;
     private long closeDeadline;
     private boolean closeSent;
-    private int shedSinceNotice;
-    private int conflatedSinceNotice;
-    private long shedTotal;
-    private long conflatedTotal;
 
-    ClientSession(WebSocketConnection connection, View view, SessionSettings settings, GatewayMetrics metrics,
-            SharedLimits shared, long[] start, long now) {
+    ClientSession(WebSocketConnection connection, Context context, View view, Replica replica, long now) {
         this.connection = connection;
+        this.context = context;
         this.view = view;
-        this.settings = settings;
-        this.metrics = metrics;
-        this.queue = new ClientQueue(start, settings.queueCapacity(), this);
-        this.shared = shared;
+        this.replica = replica;
+        this.settings = replica.settings();
+        this.drops = new DropCounts(replica.metrics());
+        this.outbox = new Outbox(settings.maxControlFrames());
+        this.delivery = new Delivery(replica.log(), replica.cache(), settings.delivery(), drops);
+        this.clock = new SessionClock(settings, now);
         this.limiter = new RateLimiter(settings.maxMessagesPerSecond(), settings.maxMessageBurst(), now);
         this.authenticated = !settings.authRequired();
-        this.authDeadline = now + settings.authTimeoutNanos();
-        this.lastHeard = now;
-        this.nextHeartbeat = now + settings.heartbeatNanos();
-        this.nextBatch = now + 1_000_000_000L;
     }
 
+    @Override
     public String id() {
         return connection.id();
     }
@@ -95,16 +78,17 @@ public final class ClientSession implements ClientQueue.Drops {
         return authenticated;
     }
 
-    public int queued() {
-        return queue.size();
+    /** Records of the topic this client is behind the feed. */
+    public synchronized long lag() {
+        return delivery.lag();
     }
 
     /** The client showed it is alive (a message or a pong). */
-    public void heard(long now) {
-        lastHeard = now;
+    public synchronized void heard(long now) {
+        clock.heard(now);
     }
 
-    // ------------------------------------------------------------------------------------------- client actions
+    // client actions ---------------------------------------------------------------------------------------------
 
     /** Takes one message off the client's rate budget; when it is spent, answers 429 (once a second) and refuses. */
     public synchronized boolean admit(long now) {
@@ -120,7 +104,7 @@ public final class ClientSession implements ClientQueue.Drops {
 
     /** Sends a numbered error; the closing ones then close the connection (SPEC §8: error first, then close). */
     public synchronized void error(ErrorCode code, String message) {
-        metrics.error(code);
+        replica.metrics().error(code.code(), code == ErrorCode.SLOW_CLIENT);
         if (code.closes()) {
             closeAfter(Frames.error(code, message), new CloseReason(code.closeCode(), reason(message)));
         } else {
@@ -128,170 +112,128 @@ public final class ClientSession implements ClientQueue.Drops {
         }
     }
 
-    /** Queues a control frame (ack, status, error): these go before any queued event. */
+    /** Queues a control frame (ack, status, error): these go before any event not yet framed. */
     public synchronized void reply(String frame) {
         if (closing != null) {
             return;
         }
-        if (control.size() >= settings.maxControlFrames()) {
-            slowClose(control.size() + " replies waiting");
+        if (!outbox.reply(frame)) {
+            slowClose(outbox.replies() + " replies waiting");
             return;
         }
-        control.add(frame);
-        pump();
+        wake();
     }
 
     public synchronized void authenticate(long expiresAtMillis) {
         authenticated = true;
-        tokenExpiresAt = expiresAtMillis;
+        clock.tokenExpiresAt(expiresAtMillis);
         reply(Frames.authSuccess());
     }
 
     /**
-     * Replaces the subscriptions; with {@code snapshot}, queues the latest event of each (symbol, type) the new
-     * patterns cover and the old did not, as far as this client's position (later ones reach it live).
+     * Replaces the subscriptions and acks them; with {@code snapshot}, the latest event of each (symbol, type) the
+     * new patterns cover follows. With {@code cursor} the subscribe is also a resume: its snapshot covers only state
+     * before the cursor, events after it arrive as events.
      */
-    public synchronized void subscribe(Subscriptions next, boolean snapshot, SnapshotCache cache) {
-        Subscriptions before = subscriptions;
+    public synchronized void subscribe(Subscriptions next, boolean snapshot, boolean conflate, Cursor cursor) {
+        if (cursor != null && !claimResume()) {
+            return;
+        }
+        replica.interests().update(this, subscriptions, next);
         subscriptions = next;
         reply(view.subscribed(next));
-        if (snapshot && view.snapshots()) {
-            List<OutgoingEvent> latest = cache.select(next.coversAllSymbols() ? null : next.namedSymbols(),
-                    event -> next.matches(event.event()) && !before.matches(event.event())
-                            && event.offset() < queue.offered(event.partition()));
-            latest.sort(Comparator.comparingLong(OutgoingEvent::offset).thenComparingInt(OutgoingEvent::partition));
-            queue.addSnapshot(latest);
-            pump();
+        if (cursor != null) {
+            startResume(cursor);
         }
+        boolean hold = cursor == null && view.resumable();
+        delivery.subscribe(next, snapshot && view.snapshots(), hold, conflate);
+        if (hold) {
+            clock.holdFrom(System.nanoTime());
+        }
+        wake();
     }
 
     public synchronized void unsubscribe(Subscriptions next) {
+        replica.interests().update(this, subscriptions, next);
         subscriptions = next;
-        queue.purge(event -> !next.matches(event.event()));
+        delivery.unsubscribe(next);
         reply(view.subscribed(next));
     }
 
-    // ------------------------------------------------------------------------------------------- live events
-
-    /** The feed's batch; {@code positions} is where the feed stands in every partition after it. */
-    public synchronized void offer(List<OutgoingEvent> batch, long[] positions) {
-        if (replaying || closing != null) {
-            return;
+    /** Resumes from {@code cursor}, or says (400) why this connection cannot now. */
+    public synchronized void resume(Cursor cursor) {
+        if (claimResume()) {
+            startResume(cursor);
+            wake();
         }
-        Subscriptions current = subscriptions;
-        if (!current.isEmpty()) {
-            queue.startBatch(shared.queuedEvents().share());
-            for (OutgoingEvent event : batch) {
-                if (current.matches(event.event()) && queue.offer(event) == ClientQueue.Outcome.FULL) {
-                    slowClose(queue.size() + " events waiting");
-                    return;
-                }
-            }
-        }
-        for (int partition = 0; partition < positions.length; partition++) {
-            queue.advance(partition, positions[partition]);
-        }
-        pump();
     }
 
-    @Override
-    public void shed(int priority) {
-        metrics.shed(priority);
-        shedSinceNotice++;
-        shedTotal++;
-    }
-
-    @Override
-    public void conflated(int priority) {
-        metrics.conflated(priority);
-        conflatedSinceNotice++;
-        conflatedTotal++;
-    }
-
-    // ------------------------------------------------------------------------------------------- resume
-
-    /** Claims the connection for one resume; false (and why, via 400) when it cannot take one now. */
-    public synchronized boolean claimResume() {
-        if (!view.resumable()) {
-            error(ErrorCode.BAD_REQUEST, "this endpoint has no cursors: resume on /ws/v1");
-        } else if (resuming) {
-            error(ErrorCode.BAD_REQUEST, "a resume is already replaying on this connection");
-        } else if (sent == null) {
-            error(ErrorCode.BAD_REQUEST, "resume only at the start of a connection (within its first "
-                    + settings.resumeWindow() + " events): reconnect, subscribe and resume");
-        } else {
-            resuming = true;
-            return true;
-        }
-        return false;
-    }
-
-    /** The cursor cannot be replayed here: the claim is released and the client told why (400). */
-    public synchronized void rejectResume(String why) {
-        resuming = false;
-        error(ErrorCode.BAD_REQUEST, why);
-    }
-
-    /** The replay starts: live offers stop, the queue restarts from {@code cursor}, reading from {@code start}. */
-    public synchronized void beginReplay(Cursor cursor, long[] start) {
-        replaying = true;
-        queue.restartAt(cursor, start);
-    }
-
-    /** Offers replayed events, waiting for room instead of shedding; false once the connection is gone. */
-    public synchronized boolean offerReplayed(List<OutgoingEvent> events) throws InterruptedException {
-        queue.startBatch(shared.queuedEvents().share());
-        for (OutgoingEvent event : events) {
-            while (open() && queue.size() >= shared.queuedEvents().share() / 2) {
-                wait(200);
-            }
-            if (!open()) {
-                return false;
-            }
-            if (subscriptions.matches(event.event())) {
-                queue.offer(event);
-                pump();
-            }
-        }
-        return open();
-    }
-
-    public synchronized void advanceReplayed(int partition, long position) {
-        queue.advance(partition, position);
-    }
-
-    /**
-     * Hands over from replay to live once every replayed event is sent and the replay has reached where the feed
-     * stands ({@code handedOut}); then {@code resumed} follows the replayed events and precedes any live one.
-     */
-    public synchronized boolean finishReplay(long[] handedOut, boolean recovered) {
-        if (!queue.isEmpty()) {
+    private boolean claimResume() {
+        String refusal = view.resumable() ? delivery.whyNoResume() : "this endpoint has no cursors: resume on /ws/v1";
+        if (refusal != null) {
+            error(ErrorCode.BAD_REQUEST, refusal);
             return false;
         }
-        for (int partition = 0; partition < handedOut.length; partition++) {
-            if (queue.offered(partition) < handedOut[partition]) {
-                return false;
-            }
-        }
-        replaying = false;
-        resuming = false;
-        metrics.resumed(recovered);
-        reply(Frames.resumed(recovered));
         return true;
     }
 
-    /** A replay that failed leaves a gap the client must not mistake for the stream: close, it resumes again. */
-    public synchronized void replayFailed(String why) {
-        closeAfter(null, new CloseReason(1011, reason("resume failed: " + why)));
+    private void startResume(Cursor cursor) {
+        clock.released();
+        delivery.resume(cursor);
+        readTopicIfNeeded();
     }
 
-    public synchronized boolean open() {
-        return closing == null && !broken;
+    /** A held snapshot goes out: no resume came right after the subscribe. */
+    public synchronized void release() {
+        clock.released();
+        delivery.release();
+        wake();
     }
 
-    // ------------------------------------------------------------------------------------------- timers, closing
+    // the fan-out and the topic --------------------------------------------------------------------------------
 
-    /** Called a few times a second: auth timeout, token expiry, liveness, heartbeat, the compat batch, closes. */
+    /**
+     * New events in the log (or a reply, or room on the wire): the next frame is built on the connection's event
+     * loop. Without the session's lock, so the feed never waits for a session that is building a frame.
+     */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            context.runOnContext(ignored -> pumpQueued());
+        }
+    }
+
+    @Override
+    public synchronized CatchUps.Request next() {
+        return open() ? delivery.nextRead() : null;
+    }
+
+    @Override
+    public synchronized void read(CatchUps.Turn turn) {
+        delivery.read(turn);
+        wake();
+    }
+
+    @Override
+    public synchronized void failed(String why, boolean refused) {
+        delivery.readFailed();
+        if (refused) {
+            error(ErrorCode.BAD_REQUEST, why);
+        } else {
+            // a gap the client must not mistake for the stream: close, it resumes again
+            closeAfter(null, new CloseReason(1011, reason("catching up failed: " + why)));
+        }
+    }
+
+
+    private void readTopicIfNeeded() {
+        if (delivery.queueTopicRead()) {
+            replica.catchUps().turn(this);
+        }
+    }
+
+    // timers, closing --------------------------------------------------------------------------------------------
+
+    /** Called a few times a second: auth timeout, token expiry, liveness and progress, heartbeats, closes. */
     public synchronized void tick(long now, long epochMillis) {
         if (closing != null) {
             if (!closeSent && now - closeDeadline > 0) {
@@ -299,25 +241,28 @@ public final class ClientSession implements ClientQueue.Drops {
             }
             return;
         }
-        if (!authenticated && now - authDeadline > 0) {
-            error(ErrorCode.AUTH_TIMEOUT, "no auth within " + settings.authTimeoutNanos() / 1_000_000_000L
+        if (clock.holdOver(now)) {
+            release();
+        }
+        switch (clock.due(now, epochMillis, authenticated)) {
+            case AUTH_TIMEOUT -> error(ErrorCode.AUTH_TIMEOUT, "no auth within " + clock.authTimeoutSeconds()
                     + " s of connecting");
-        } else if (epochMillis >= tokenExpiresAt) {
-            error(ErrorCode.AUTH_FAILED, "token expired: reconnect with a fresh one and resume");
-        } else if (now - lastHeard > settings.clientTimeoutNanos()) {
-            slowClose("no message or pong for " + settings.clientTimeoutNanos() / 1_000_000_000L + " s");
-        } else {
-            if (now - nextHeartbeat >= 0) {
-                nextHeartbeat = now + settings.heartbeatNanos();
+            case TOKEN_EXPIRED -> error(ErrorCode.AUTH_FAILED, "token expired: reconnect with a fresh one and resume");
+            case STALLED -> slowClose("no progress for " + clock.clientTimeoutSeconds() + " s");
+            case SILENT -> slowClose("no message or pong for " + clock.clientTimeoutSeconds() + " s");
+            case HEARTBEAT -> {
                 reply(Frames.heartbeat(epochMillis));
                 connection.sendPing(PING).subscribe().with(ignored -> { }, failure -> { });
             }
-            if (view.batched() && now - nextBatch >= 0) {
-                nextBatch = now + 1_000_000_000L;
-                if (!subscriptions.isEmpty()) {
-                    reply(view.frame(drain(Integer.MAX_VALUE, Integer.MAX_VALUE)));
-                }
+            case NOTHING -> {
+                // all well
             }
+        }
+        if (closing == null && clock.lagCheckDue(now) && delivery.lag() > settings.maxLag()) {
+            slowClose("more than " + settings.maxLag() + " events behind");
+        }
+        if (closing == null && view.batched() && clock.batchDue(now) && !subscriptions.isEmpty()) {
+            reply(view.frame(drainForBatch(), false, ""));
         }
     }
 
@@ -329,26 +274,30 @@ public final class ClientSession implements ClientQueue.Drops {
     /** The connection is gone (closed by either side). */
     public synchronized void closed() {
         broken = true;
-        notifyAll();
+        replica.interests().remove(this, subscriptions);
+    }
+
+    public synchronized boolean open() {
+        return closing == null && !broken;
     }
 
     private void slowClose(String why) {
-        error(ErrorCode.SLOW_CLIENT, "slow client (" + why + "; " + shedTotal + " shed, " + conflatedTotal
-                + " conflated): closing; reconnect and resume from your last cursor");
+        error(ErrorCode.SLOW_CLIENT, "slow client (" + why + "; " + drops.totals()
+                + "): closing; reconnect and resume from your last cursor");
     }
 
+    /**
+     * Sends {@code lastFrame} (if any) and closes once the frame on the wire is written, at most close-timeout later:
+     * a client that reads again by then still gets the error before the close.
+     */
     private void closeAfter(String lastFrame, CloseReason reason) {
         if (closing != null) {
             return;
         }
-        control.clear();
-        if (lastFrame != null) {
-            control.add(lastFrame);
-        }
+        outbox.replaceWith(lastFrame);
         closing = reason;
         closeDeadline = System.nanoTime() + settings.closeTimeoutNanos();
-        notifyAll();
-        pump();
+        wake();
     }
 
     private void sendClose() {
@@ -362,105 +311,88 @@ public final class ClientSession implements ClientQueue.Drops {
         return message.length() > 100 ? message.substring(0, 100) : message;
     }
 
-    // ------------------------------------------------------------------------------------------- sending
+    // sending ----------------------------------------------------------------------------------------------------
 
+    private synchronized void pumpQueued() {
+        wakeQueued.set(false);
+        pump();
+    }
+
+    /**
+     * Writes the next frame, one per turn: the next turn is queued on the event loop behind the other sessions'
+     * (see {@link #written()}), so a client with a large backlog does not hold the loop while those with a frame of
+     * one event wait.
+     */
     private void pump() {
-        if (pumping) {
+        if (outbox.busy() || broken) {
             return;
         }
-        pumping = true;
-        try {
-            while (!inFlight && !broken) {
-                String frame = nextFrame();
-                if (frame == null) {
-                    if (closing != null && !closeSent) {
-                        sendClose();
-                    }
-                    return;
-                }
-                write(frame);
-            }
-        } finally {
-            pumping = false;
+        String frame = nextFrame();
+        if (frame != null) {
+            write(frame);
+            return;
         }
+        if (closing != null && !closeSent) {
+            sendClose();
+        }
+        readTopicIfNeeded();
     }
 
     private String nextFrame() {
-        String reply = control.poll();
+        String reply = outbox.nextReply();
         if (reply != null || closing != null) {
             return reply;
         }
-        if (shedSinceNotice + conflatedSinceNotice > 0) {
-            String notice = Frames.slow(shedSinceNotice, conflatedSinceNotice);
-            shedSinceNotice = 0;
-            conflatedSinceNotice = 0;
+        String notice = drops.notice();
+        if (notice != null) {
             return notice;
         }
         if (view.batched()) {
             return null;
         }
-        List<Drained> events = drain(settings.maxFrameEvents(), shared.frameBytes().share());
-        if (events.isEmpty()) {
+        Boolean recovered = delivery.resumed();
+        if (recovered != null) {
+            replica.metrics().resumed(recovered);
+            return Frames.resumed(recovered);
+        }
+        Delivery.Frame frame = delivery.next(replica.frameBytes().share());
+        if (frame == null) {
             return null;
         }
-        onTheWire = events;
-        return view.frame(events);
+        outbox.writing(frame.events());
+        return view.frame(frame.events(), frame.snapshot(), frame.cursor());
     }
 
-    /** Up to {@code maxEvents}, stopping once {@code maxBytes} are reached: a frame waits whole on a slow socket. */
-    private List<Drained> drain(int maxEvents, int maxBytes) {
-        List<Drained> events = new ArrayList<>();
-        int bytes = 0;
-        while (events.size() < maxEvents && bytes < maxBytes) {
-            Drained next = queue.next();
-            if (next == null) {
-                break;
-            }
-            if (firstTimeSent(next.event())) {
-                events.add(next);
-                bytes += next.renderedLength() + 1;
-            }
+    /** The compatibility view's second: everything owed up to now, in one batch (it is live only: no catching up). */
+    private List<OutgoingEvent> drainForBatch() {
+        List<OutgoingEvent> events = new ArrayList<>();
+        for (Delivery.Frame frame = delivery.next(Integer.MAX_VALUE); frame != null;
+                frame = delivery.next(Integer.MAX_VALUE)) {
+            events.addAll(frame.events());
+        }
+        if (!delivery.inLog()) {
+            delivery.skipToLive();
         }
         return events;
     }
 
-    /** Remembers what it sent while a resume may still come, so its replay never repeats an event. */
-    private boolean firstTimeSent(OutgoingEvent event) {
-        if (sent == null) {
-            return true;
-        }
-        if (!sent.add(SentPositions.position(event.partition(), event.offset()))) {
-            return false;
-        }
-        if (sent.size() > settings.resumeWindow() && !resuming) {
-            sent = null;
-        }
-        return true;
-    }
-
     private void write(String frame) {
-        inFlight = true;
+        if (!outbox.busy()) {
+            outbox.writing(List.of());
+        }
+        clock.writing(System.nanoTime());
         connection.sendText(frame).subscribe().with(ignored -> written(), this::notWritten);
     }
 
     private synchronized void written() {
-        inFlight = false;
-        long now = System.currentTimeMillis();
-        for (Drained drained : onTheWire) {
-            MarketEvent event = drained.event().event();
-            metrics.sent(drained.event().priorityClass(), event.channel(),
-                    event.source() == null ? 0 : event.source().ingestTs(), now);
-        }
-        onTheWire = List.of();
-        notifyAll();
-        pump();
+        clock.written();
+        replica.metrics().sent(outbox.written(), System.currentTimeMillis());
+        wake();
     }
 
     private synchronized void notWritten(Throwable failure) {
         LOG.debugf("client %s: frame not written: %s", id(), failure.getMessage());
-        inFlight = false;
+        outbox.written();
         broken = true;
-        onTheWire = List.of();
-        notifyAll();
     }
 }

@@ -3,6 +3,7 @@ package io.tickstock.gateway.socket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.model.serde.Json;
 import java.util.List;
 
@@ -60,6 +61,33 @@ public final class Frames {
 
     public static String heartbeat(long epochMillis) {
         return array(Json.mapper().createObjectNode().put("ev", "heartbeat").put("t", epochMillis));
+    }
+
+    private static final String SNAPSHOT = ",\"snapshot\":true";
+    private static final String CURSOR = ",\"cursor\":\"";
+
+    /**
+     * A frame of events: each event's shared JSON copied once into the frame, the client's own cursor once, on the
+     * last event (it covers every event of the frame and before it).
+     */
+    public static String events(List<OutgoingEvent> events, boolean snapshot, String cursor) {
+        int length = 2 + CURSOR.length() + cursor.length() + 1;
+        for (OutgoingEvent event : events) {
+            length += event.json().length() + 2 + (snapshot ? SNAPSHOT.length() : 0);
+        }
+        StringBuilder frame = new StringBuilder(length).append('[');
+        int last = events.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            frame.append(events.get(i).json());
+            if (snapshot) {
+                frame.append(SNAPSHOT);
+            }
+            if (i == last) {
+                frame.append(CURSOR).append(cursor).append('"');
+            }
+            frame.append(i == last ? "}]" : "},");
+        }
+        return frame.toString();
     }
 
     /** A frame of already written objects. */

@@ -1,21 +1,22 @@
 package io.tickstock.gateway.socket;
 
 import io.tickstock.gateway.GatewayConfig;
+import io.tickstock.gateway.resume.Delivery;
 import java.time.Duration;
 
 /** The per-connection limits and timers, read from configuration once rather than per event. */
 public record SessionSettings(
         boolean authRequired,
         long authTimeoutNanos,
-        int queueCapacity,
-        int maxFrameEvents,
         int maxControlFrames,
-        int resumeWindow,
+        Delivery.Limits delivery,
+        long maxLag,
         int maxMessagesPerSecond,
         int maxMessageBurst,
         long heartbeatNanos,
         long clientTimeoutNanos,
-        long closeTimeoutNanos) {
+        long closeTimeoutNanos,
+        long snapshotHoldNanos) {
 
     /** Frames of acks, errors and heartbeats one client may have waiting before it counts as slow. */
     static final int MAX_CONTROL_FRAMES = 256;
@@ -24,15 +25,15 @@ public record SessionSettings(
         return new SessionSettings(
                 config.auth().enabled(),
                 nanos(config.auth().timeout()),
-                config.queueCapacity(),
-                config.maxFrameEvents(),
                 MAX_CONTROL_FRAMES,
-                config.resumeWindow(),
+                new Delivery.Limits(config.maxFrameEvents(), config.resumeWindow(), config.slowBacklog()),
+                config.maxLag(),
                 config.maxMessagesPerSecond(),
                 config.maxMessageBurst(),
                 nanos(config.heartbeatInterval()),
                 nanos(config.clientTimeout()),
-                nanos(config.closeTimeout()));
+                nanos(config.closeTimeout()),
+                nanos(config.snapshotHold()));
     }
 
     private static long nanos(Duration duration) {

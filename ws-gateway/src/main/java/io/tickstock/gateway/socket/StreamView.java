@@ -1,12 +1,11 @@
 package io.tickstock.gateway.socket;
 
-import io.tickstock.gateway.queue.ClientQueue.Drained;
+import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.Subscription;
 import io.tickstock.gateway.route.Subscriptions;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The v1 stream {@code /ws/v1}: {@code TYPE.SYMBOL} patterns; events as they come, each with its cursor. */
+/** The v1 stream {@code /ws/v1}: {@code TYPE.SYMBOL} patterns; events as they come, a cursor on each frame. */
 public final class StreamView implements View {
 
     public static final StreamView INSTANCE = new StreamView();
@@ -40,11 +39,7 @@ public final class StreamView implements View {
     }
 
     @Override
-    public String frame(List<Drained> events) {
-        List<String> objects = new ArrayList<>(events.size());
-        for (Drained event : events) {
-            objects.add(event.render());
-        }
-        return Frames.array(objects);
+    public String frame(List<OutgoingEvent> events, boolean snapshot, String cursor) {
+        return Frames.events(events, snapshot, cursor);
     }
 }

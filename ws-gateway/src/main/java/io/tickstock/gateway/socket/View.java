@@ -1,6 +1,6 @@
 package io.tickstock.gateway.socket;
 
-import io.tickstock.gateway.queue.ClientQueue.Drained;
+import io.tickstock.gateway.route.OutgoingEvent;
 import io.tickstock.gateway.route.Subscription;
 import io.tickstock.gateway.route.Subscriptions;
 import java.util.List;
@@ -27,6 +27,6 @@ public interface View {
     /** True when events wait for the once-a-second batch instead of going out as they come. */
     boolean batched();
 
-    /** One frame of events, in the order drained. */
-    String frame(List<Drained> events);
+    /** One frame of events, in order; {@code cursor}: where the client stands after them. */
+    String frame(List<OutgoingEvent> events, boolean snapshot, String cursor);
 }

@@ -40,7 +40,7 @@ public class DashboardStats {
         byEndpoint.put("/ws/v1", clients.count(StreamView.INSTANCE));
         byEndpoint.put("/ws/v1/stock_data", clients.count(StockDataView.INSTANCE));
         stats.put("subscriptions", clients.subscriptions());
-        stats.put("queued", clients.queued());
+        stats.put("behind", clients.lag());
         stats.put("sent", (long) metrics.sentTotal());
         stats.put("consumerLag", feed.lag());
         ObjectNode received = stats.putObject("received");

@@ -15,6 +15,8 @@ import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.Topics;
+import io.tickstock.model.serde.Json;
+import io.tickstock.gateway.resume.Cursor;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.WsTestClient;
@@ -80,8 +82,11 @@ class ProtocolContractTest extends ConnectedTest {
         assertThat(received.path("type").asText()).isEqualTo("high");
         assertThat(received.path("price").asDouble()).isEqualTo(wanted.price());
         assertThat(received.path("source").path("msgId").asText()).isEqualTo(wanted.source().msgId());
-        assertThat(received.path("cursor").asText()).matches("\\d+\\.\\d+\\.\\d+(~[0-3]:[0-9=,]+)*");
+        assertThat(client.events().get(client.events().size() - 1).path("cursor").asText())
+                .matches("\\d+\\.\\d+\\.\\d+");
         assertThat(received.has("snapshot")).isFalse();
+        assertThat(received.path("gatewayReadUs").asLong() / 1000).isBetween(wanted.detectedAt(),
+                System.currentTimeMillis());
 
         client.send("{\"action\":\"unsubscribe\",\"params\":\"*." + tsla + "\"}");
         client.next("status", WAIT);
@@ -90,6 +95,39 @@ class ProtocolContractTest extends ConnectedTest {
         TestEvents.publish(Topics.EVENTS, after, still);
         await().atMost(WAIT).until(() -> client.events().size() >= 3);
         assertThat(ids(client.events())).containsExactlyInAnyOrder(wanted.id(), anyType.id(), still.id());
+    }
+
+    @Test
+    void theCursorTravelsOncePerFrameOnItsLastEventWhateverTheFrameHolds() throws Exception {
+        String sym = symbol("F");
+        WsTestClient client = connect();
+        subscribe(client, "*." + sym);
+        List<MarketEvent> events = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.add(TestEvents.event(EventType.HIGH, sym, 1, i));
+        }
+
+        TestEvents.publish(Topics.EVENTS, events);
+
+        await().atMost(WAIT).until(() -> client.events().size() == 50);
+        Cursor previous = Cursor.parse("0.0.0");
+        for (String frame : client.rawFrames()) {
+            JsonNode objects = Json.mapper().readTree(frame);
+            if (!objects.get(0).path("ev").asText().equals("event")) {
+                continue;
+            }
+            for (int i = 0; i < objects.size(); i++) {
+                assertThat(objects.get(i).has("cursor")).as("object %d of %s", i, frame)
+                        .isEqualTo(i == objects.size() - 1);
+            }
+            Cursor cursor = Cursor.parse(objects.get(objects.size() - 1).path("cursor").asText());
+            for (int partition = 0; partition < cursor.partitions(); partition++) {
+                assertThat(cursor.lowest(partition)).as("cursors only move on").isGreaterThanOrEqualTo(
+                        previous.lowest(partition));
+            }
+            previous = cursor;
+        }
+        assertThat(ids(client.events())).containsExactlyElementsOf(events.stream().map(MarketEvent::id).toList());
     }
 
     @Test

@@ -15,19 +15,15 @@ import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
 import io.tickstock.model.Topics;
 import io.tickstock.testsupport.KafkaTestResource;
-import io.tickstock.testsupport.TestBroker;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.WsTestClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Resume (SPEC §8): a client that comes back with its cursor gets every event it missed, once, then live ones. */
 @QuarkusTest
@@ -95,6 +91,54 @@ class ResumeTest extends ConnectedTest {
         assertPerSymbolOrder(after.events());
     }
 
+    /**
+     * As a client nobody here wrote resumes: subscribe (snapshot on, the default), then resume right after; or the
+     * one-step form, the cursor in the subscribe. Every missed event is the latest of its (symbol, type), so the
+     * subscribe's snapshot would have shown them all; they must arrive as events, in order, once.
+     */
+    @ParameterizedTest(name = "the cursor in the subscribe: {0}")
+    @ValueSource(booleans = {false, true})
+    void aClientThatResumesGetsWhatItMissedAsEventsInOrderNoneAsASnapshot(boolean oneStep) {
+        String patterns = "*." + first + ",*." + second;
+        String cursor = awayFrom(patterns);
+        List<MarketEvent> missed = publish(8);
+
+        WsTestClient after = connect();
+        if (oneStep) {
+            after.send("{\"action\":\"subscribe\",\"params\":\"" + patterns + "\",\"cursor\":\"" + cursor
+                    + "\"}");
+        } else {
+            after.send("{\"action\":\"subscribe\",\"params\":\"" + patterns + "\"}");
+            after.send("{\"action\":\"resume\",\"params\":\"" + cursor + "\"}");
+        }
+
+        assertResumedWithEvents(after, missed);
+    }
+
+    /** A client that saw 8 events on both symbols and left; the cursor of its last frame. */
+    private String awayFrom(String patterns) {
+        WsTestClient before = connect();
+        subscribe(before, patterns);
+        publish(8);
+        await().atMost(WAIT).until(() -> before.events().size() == 8);
+        String cursor = lastCursor(before);
+        before.close();
+        return cursor;
+    }
+
+    private static void assertResumedWithEvents(WsTestClient client, List<MarketEvent> missed) {
+        await().atMost(WAIT).until(() -> client.received().stream()
+                .anyMatch(node -> node.path("status").asText().equals("resumed")));
+        List<JsonNode> events = client.events();
+        assertThat(ids(events)).containsExactlyInAnyOrderElementsOf(idsOf(missed));
+        assertThat(events).noneMatch(event -> event.path("snapshot").asBoolean());
+        assertPerSymbolOrder(events);
+        List<String> order = client.received().stream().map(node -> node.path("ev").asText()
+                + node.path("status").asText()).toList();
+        assertThat(order.indexOf("statusresumed")).as("resumed after every missed event: %s", order)
+                .isEqualTo(order.lastIndexOf("event") + 1);
+    }
+
     @Test
     void aResumeAfterLiveEventsAndASnapshotOnTheSameConnectionRepeatsNone() {
         WsTestClient before = connect();
@@ -120,24 +164,6 @@ class ResumeTest extends ConnectedTest {
     }
 
     @Test
-    void aCursorOlderThanRetentionResumesWhatIsLeftAndSaysItDidNotRecover() throws Exception {
-        WsTestClient before = connect();
-        subscribe(before, "*." + first);
-        String cursor = "0.0.0";
-        deleteEverythingSoFar();
-        List<MarketEvent> kept = publish(6);
-
-        WsTestClient after = connect();
-        after.send("{\"action\":\"subscribe\",\"params\":\"*." + first + ",*." + second + "\",\"snapshot\":false}");
-        after.next("status", WAIT);
-        after.send("{\"action\":\"resume\",\"params\":\"" + cursor + "\"}");
-        JsonNode resumed = after.next("status", WAIT);
-
-        assertThat(resumed.path("recovered").asBoolean(true)).isFalse();
-        assertThat(ids(after.events())).containsExactlyInAnyOrderElementsOf(idsOf(kept));
-    }
-
-    @Test
     void cursorsTheTopicCannotHaveAndASecondResumeAreRefused() {
         WsTestClient client = connect();
         subscribe(client, "*." + first);
@@ -149,18 +175,5 @@ class ResumeTest extends ConnectedTest {
         assertThat(ahead.path("message").asText()).contains("ahead of tickstock.events");
         client.send("{\"action\":\"resume\",\"params\":\"0.0.0\"}");
         assertThat(client.next("status", WAIT).path("status").asText()).isEqualTo("resumed");
-    }
-
-    private static void deleteEverythingSoFar() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(TestBroker.clientProperties())) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < KafkaTestResource.PARTITIONS; p++) {
-                latest.put(new TopicPartition(Topics.EVENTS, p), OffsetSpec.latest());
-            }
-            Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, offset) ->
-                    delete.put(partition, RecordsToDelete.beforeOffset(offset.offset())));
-            admin.deleteRecords(delete).all().get();
-        }
     }
 }

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * Replays the examples of docs/protocol.md against a running gateway, so the document cannot drift from it.
  *
  * <p>A {@code session} block is a conversation: {@code > request} is sent, {@code < [frame]} must arrive (object by
- * object; events of one frame in any order; {@code "…"} matches any value), {@code ~ connect PATH},
+ * object; events of one frame in any order, the cursor on whichever comes last; {@code "…"} matches any value),
+ * {@code ~ connect PATH},
  * {@code ~ reconnect …}, {@code ~ closed CODE} are stage directions. The events a session expects are published from the document itself, just
  * before they are awaited (a resume's events before the reconnect, as they happened while the client was away).
  */
@@ -101,11 +102,14 @@ final class DocSessions {
         }
     }
 
-    /** The events between the next resume request and its {@code resumed}: they happen while the client is away. */
+    /**
+     * The events between the next resume (or subscribe with a cursor) and its {@code resumed}: they happen while the
+     * client is away.
+     */
     private void publishReplayed(List<String> rest) throws IOException {
         boolean resuming = false;
         for (String line : rest) {
-            if (line.startsWith("> ") && line.contains("\"resume\"")) {
+            if (line.startsWith("> ") && (line.contains("\"resume\"") || line.contains("\"cursor\":"))) {
                 resuming = true;
             } else if (resuming && line.startsWith("< ")) {
                 if (line.contains("\"resumed\"")) {
@@ -131,20 +135,36 @@ final class DocSessions {
                 assertMatches(next(client), expected);
             }
         }
-        // events of one frame may come from different partitions, whose order is not fixed
-        List<JsonNode> unmatched = new ArrayList<>(events);
+        // events of one frame may come from different partitions, whose order is not fixed; its cursor is on
+        // whichever event comes last
+        List<JsonNode> unmatched = new ArrayList<>(events.stream().map(DocSessions::withoutCursor).toList());
+        JsonNode last = null;
         for (int i = 0; i < events.size(); i++) {
             JsonNode actual = next(client);
+            last = actual;
+            assertThat(actual.has("cursor")).as("only the last event of a frame carries the cursor: %s", actual)
+                    .isEqualTo(i == events.size() - 1);
             Iterator<JsonNode> candidates = unmatched.iterator();
             boolean found = false;
             while (candidates.hasNext() && !found) {
-                if (matches(actual, candidates.next())) {
+                if (matches(withoutCursor(actual), candidates.next())) {
                     candidates.remove();
                     found = true;
                 }
             }
             assertThat(found).as("%s is one of %s", actual, unmatched).isTrue();
         }
+        if (last != null) {
+            JsonNode cursor = events.get(events.size() - 1).path("cursor");
+            assertThat(matches(last.path("cursor"), cursor)).as("the frame's cursor %s", last.path("cursor"))
+                    .isTrue();
+        }
+    }
+
+    private static JsonNode withoutCursor(JsonNode event) {
+        ObjectNode copy = event.deepCopy();
+        copy.remove("cursor");
+        return copy;
     }
 
     private static JsonNode next(WsTestClient client) {
@@ -193,7 +213,7 @@ final class DocSessions {
             return;
         }
         ObjectNode record = expected.deepCopy();
-        record.remove(List.of("ev", "cursor", "snapshot"));
+        record.remove(List.of("ev", "cursor", "snapshot", "gatewayReadUs"));
         try {
             TestEvents.publish(topic, Json.mapper().treeToValue(record, MarketEvent.class));
         } catch (IOException e) {

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.gateway.GatewayClients;
-import io.tickstock.gateway.queue.Cursor;
+import io.tickstock.gateway.resume.Cursor;
 import io.tickstock.model.EventType;
 import io.tickstock.testsupport.KafkaTestResource;
 import io.tickstock.testsupport.TestEvents;

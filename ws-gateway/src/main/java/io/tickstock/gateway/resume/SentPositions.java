@@ -1,4 +1,4 @@
-package io.tickstock.gateway.queue;
+package io.tickstock.gateway.resume;
 
 import java.util.Arrays;
 
@@ -22,11 +22,6 @@ public final class SentPositions {
     private long[] slots = newSlots(FIRST_SLOTS);
     private int size;
 
-    /** Packs a partition and an offset into one non-negative long (48 bits of offset: 2.8e14 records). */
-    public static long position(int partition, long offset) {
-        return ((long) partition << 48) | offset;
-    }
-
     /** Adds the position; false when it was already there. */
     public boolean add(long position) {
         if (position < 0) {
@@ -41,6 +36,10 @@ public final class SentPositions {
             grow();
         }
         return true;
+    }
+
+    public boolean contains(long position) {
+        return slots[slotOf(slots, position)] == position;
     }
 
     public int size() {

@@ -1,4 +1,4 @@
-package io.tickstock.gateway.queue;
+package io.tickstock.gateway.resume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,13 +52,6 @@ class CursorTest {
     void anEmptyCursorSaysWhatIsExpected() {
         assertThatThrownBy(() -> Cursor.parse(" ")).hasMessageContaining("as carried by every event");
         assertThatThrownBy(() -> Cursor.parse(null)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void priorityClassesClampToTheFourPriorities() {
-        assertThat(Cursor.classOf(-1)).isZero();
-        assertThat(Cursor.classOf(2)).isEqualTo(2);
-        assertThat(Cursor.classOf(9)).isEqualTo(3);
     }
 
     @Test

@@ -1,19 +1,22 @@
-package io.tickstock.gateway;
+package io.tickstock.gateway.socket;
 
+import io.tickstock.gateway.GatewayConfig;
 import io.tickstock.gateway.consume.RepeatFilter;
+import io.tickstock.gateway.queue.RecentEvents;
 import io.tickstock.gateway.route.SnapshotCache;
-import io.tickstock.gateway.socket.SessionSettings;
-import io.tickstock.gateway.socket.SharedLimits;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The plain classes the gateway shares as beans, sized by configuration. */
+/**
+ * The plain classes the gateway shares as beans, sized by configuration. Here, at the end of the data flow, because
+ * it reaches every package before it.
+ */
 public class GatewayBeans {
 
     @Produces
     @Singleton
     SnapshotCache snapshotCache(GatewayConfig config) {
-        return new SnapshotCache(config.snapshotSymbols());
+        return new SnapshotCache(config.snapshotEntries());
     }
 
     @Produces
@@ -24,8 +27,8 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    SharedLimits sharedLimits(GatewayConfig config) {
-        return SharedLimits.of(config);
+    RecentEvents recentEvents(GatewayConfig config) {
+        return new RecentEvents(config.recentEvents());
     }
 
     @Produces

@@ -1,22 +1,22 @@
-package io.tickstock.gateway.queue;
+package io.tickstock.gateway.resume;
 
+import io.tickstock.gateway.route.OutgoingEvent;
 import java.util.Arrays;
 
 /**
  * Where a client stands in {@code tickstock.events}: for each priority and partition, the next offset it has not
- * been given. Every matching event of that priority below it was delivered (or deliberately shed or conflated),
- * none at or above it was. Per priority because the client queue drains higher priorities first: within one
- * priority delivery is in offset order, across priorities it is not, and one vector per priority keeps the cursor
- * exact either way (a resume then neither repeats nor skips anything).
+ * been given. Every matching event of that priority below it was delivered (or, for a client that asked for
+ * conflation, deliberately shed or conflated), none at or above it was. The gateway delivers each partition in
+ * offset order, so the cursors it writes name one offset per partition; the per-priority form is read too (cursors
+ * of earlier gateways, which let higher priorities overtake), so a resume from one neither repeats nor skips.
  *
- * <p>Text form: the highest offset of each partition joined by dots, then, for each priority below it somewhere,
- * {@code ~PRIORITY:PARTITION=OFFSET[,PARTITION=OFFSET]}. A client that keeps up has no overrides:
- * {@code 120.98.77}; one with a backlog of priority 3 on partition 0: {@code 120.98.77~3:0=118}.
+ * <p>Text form: the highest offset of each partition joined by dots ({@code 120.98.77}), then, for each priority
+ * below it somewhere, {@code ~PRIORITY:PARTITION=OFFSET[,PARTITION=OFFSET]} ({@code 120.98.77~3:0=118}).
  */
 public final class Cursor {
 
     /** Priorities 0 to 3 (SPEC §6). */
-    public static final int PRIORITIES = 4;
+    public static final int PRIORITIES = OutgoingEvent.PRIORITIES;
 
     private final long[][] next;
 
@@ -33,13 +33,16 @@ public final class Cursor {
         return new Cursor(next);
     }
 
-    static Cursor of(long[][] next) {
-        return new Cursor(next);
-    }
-
-    /** The priority class of an event: its priority, clamped to 0..3. */
-    public static int classOf(int priority) {
-        return Math.max(0, Math.min(PRIORITIES - 1, priority));
+    /** This cursor, or {@code given} where that is further on (per priority and partition). */
+    Cursor atLeast(long[] given) {
+        long[][] merged = new long[PRIORITIES][given.length];
+        for (int priority = 0; priority < PRIORITIES; priority++) {
+            for (int partition = 0; partition < given.length; partition++) {
+                long own = partition < partitions() ? next[priority][partition] : 0;
+                merged[priority][partition] = Math.max(own, given[partition]);
+            }
+        }
+        return new Cursor(merged);
     }
 
     public int partitions() {
