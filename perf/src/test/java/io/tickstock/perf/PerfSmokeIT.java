@@ -2,9 +2,10 @@ package io.tickstock.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickstock.perf.report.RunResult;
+import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.run.PerfRun;
 import io.tickstock.perf.run.RunPlan;
+import io.tickstock.perf.run.Scenario;
 import io.tickstock.perf.stack.Stack;
 import io.tickstock.testsupport.RunTopics;
 import io.tickstock.testsupport.ServiceProcess;

@@ -1,6 +1,7 @@
 package io.tickstock.perf.chaos;
 
-import io.tickstock.perf.report.ResultFiles;
+import io.tickstock.perf.result.ChaosResult;
+import io.tickstock.perf.result.ResultFiles;
 import io.tickstock.perf.stack.StackOptions;
 import java.nio.file.Path;
 import java.time.Duration;

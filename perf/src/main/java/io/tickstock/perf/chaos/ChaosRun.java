@@ -1,6 +1,6 @@
 package io.tickstock.perf.chaos;
 
-import io.tickstock.perf.Scenario;
+import io.tickstock.perf.run.Scenario;
 import io.tickstock.perf.client.ClientFleet;
 import io.tickstock.perf.client.PerfClient;
 import io.tickstock.perf.expect.CommittedEvents;
@@ -11,7 +11,8 @@ import io.tickstock.perf.integrity.Integrity;
 import io.tickstock.perf.integrity.IntegrityReport;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.ResourceSampler;
-import io.tickstock.perf.report.RunResult;
+import io.tickstock.perf.result.ChaosResult;
+import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.run.PerfRun;
 import io.tickstock.perf.run.Quiet;
 import io.tickstock.perf.stack.Health;

@@ -1,7 +1,8 @@
 package io.tickstock.perf.chaos;
 
 import io.tickstock.perf.integrity.IntegrityReport;
-import io.tickstock.perf.report.RunResult;
+import io.tickstock.perf.result.ChaosResult;
+import io.tickstock.perf.result.RunResult;
 import java.io.PrintStream;
 
 /** The end of a chaos run on the console: the verdict, each client, the recoveries and the targets. */

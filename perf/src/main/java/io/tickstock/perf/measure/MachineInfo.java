@@ -1,27 +1,24 @@
 package io.tickstock.perf.measure;
 
-import io.tickstock.perf.report.RunResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The machine a run ran on, from the JVM and {@code /proc}. */
-public final class MachineInfo {
+/** The machine a run ran on, from the JVM and {@code /proc}, and how busy it was around the run. */
+public record MachineInfo(String host, int cores, double memoryGb, String cpu, String os, String java,
+        double[] loadBefore, double[] loadAfter) {
 
-    private MachineInfo() {
-    }
-
-    public static RunResult.Machine read(double[] loadBefore, double[] loadAfter) {
-        return new RunResult.Machine(host(), Runtime.getRuntime().availableProcessors(), memoryGb(), cpuModel(),
+    public static MachineInfo read(double[] loadBefore, double[] loadAfter) {
+        return new MachineInfo(hostName(), Runtime.getRuntime().availableProcessors(), totalMemoryGb(), cpuModel(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 loadBefore, loadAfter);
     }
 
-    private static String host() {
+    private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
@@ -29,7 +26,7 @@ public final class MachineInfo {
         }
     }
 
-    private static double memoryGb() {
+    private static double totalMemoryGb() {
         for (String line : lines("/proc/meminfo")) {
             if (line.startsWith("MemTotal:")) {
                 return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0 * 10) / 10.0;

@@ -3,6 +3,8 @@ package io.tickstock.perf.report;
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.result.Rules;
+import io.tickstock.perf.result.RunResult;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ public final class ConsoleSummary {
                                         g.bursts().bursts(), g.bursts().worstFanout()));
             }
         }
-        String byInterval = RunResult.gatewayByInterval(r, Targets.GATEWAY_ADDED_P99_MUST_MS);
+        String byInterval = RunResult.gatewayByInterval(r, Rules.GATEWAY_ADDED_P99_MUST.limit());
         if (!byInterval.isEmpty()) {
             out.printf("    gateway    every client, its read -> the client's, %s%n", byInterval);
         }

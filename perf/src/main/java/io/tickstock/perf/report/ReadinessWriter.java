@@ -1,7 +1,9 @@
 package io.tickstock.perf.report;
 
-import io.tickstock.perf.chaos.ChaosResult;
+import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.measure.Percentiles;
+import io.tickstock.perf.result.ResultFiles;
+import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.run.RunPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;

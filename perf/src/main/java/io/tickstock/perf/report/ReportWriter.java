@@ -2,8 +2,11 @@ package io.tickstock.perf.report;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.result.Rules;
+import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.run.RunPlan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +140,7 @@ public final class ReportWriter {
 
     private static void configuration(StringBuilder md, RunResult r) {
         RunResult.Configuration c = r.configuration();
-        RunResult.Machine m = r.machine();
+        MachineInfo m = r.machine();
         md.append(String.format(Locale.ROOT, "Simulator profile `%s`, %s; %s; latency from %.0f s into the input "
                 + "(warm-up); Kafka probe %d messages. Stack: %s. Machine: %s, %d cores, %.1f GB, %s; load average "
                 + "before %.2f / %.2f / %.2f, after %.2f / %.2f / %.2f (1 / 5 / 15 min).%n%n", c.profile(),
@@ -213,7 +216,7 @@ public final class ReportWriter {
                 .add(new SvgChart.Series("p99.9", COLORS[2], x, values(t, p -> orNaN(p.all(), Percentiles::p999))))
                 .add(new SvgChart.Series("max", COLORS[3], x, values(t, p -> orNaN(p.all(), Percentiles::max))))
                 .add(new SvgChart.Series("tick p99", COLORS[4], x, values(t, p -> orNaN(p.tick(), Percentiles::p99))))
-                .limit(Targets.TICK_P99_MUST_MS, "50 ms (must)");
+                .limit(Rules.TICK_P99_MUST.limit(), Rules.TICK_P99_MUST.text() + " (must)");
         SvgChart throughput = new SvgChart(r.scenario() + ": throughput per 5 s", "seconds of the run",
                 "per second (log scale)", true)
                 .add(new SvgChart.Series("input msg/s", COLORS[0], x, values(t, RunResult.TimelinePoint::inputPerSecond)))
@@ -351,7 +354,7 @@ public final class ReportWriter {
                     millis(b == null ? -1 : b.medianFanout(), b == null ? -1 : b.worstFanout())));
         }
         md.append('\n');
-        String byInterval = RunResult.gatewayByInterval(r, Targets.GATEWAY_ADDED_P99_MUST_MS);
+        String byInterval = RunResult.gatewayByInterval(r, Rules.GATEWAY_ADDED_P99_MUST.limit());
         if (!byInterval.isEmpty()) {
             md.append("The gateway's read → the client's read, every client, ").append(byInterval).append(".\n\n");
         }

@@ -2,6 +2,8 @@ package io.tickstock.perf.report;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.measure.Percentiles;
+import io.tickstock.perf.result.Rules;
+import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.run.RunPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +31,6 @@ final class Targets {
     record Row(String measure, String must, String aim, String measured, String scenario, Verdict mustMet,
             Verdict aimMet) {
     }
-
-    static final double TICK_P99_MUST_MS = 50;
-    static final double TICK_P99_AIM_MS = 10;
-    static final double KAFKA_RATIO_AIM = 3;
-    static final long BURST_MUST_MS = 60_000;
-    static final long BURST_AIM_MS = 1_000;
-    static final double RATE_MUST_PER_MIN = 50_000;
-    static final double RATE_AIM_PER_MIN = 1_000_000;
-    static final double MEMORY_MUST_MB = 2_048;
-    static final double MEMORY_AIM_MB = 768;
-    static final int CLIENTS_AIM = 1_000;
-    static final double DELIVERIES_AIM_PER_CPU_SECOND = 2_000_000;
-    /** Issue 13's must for the gateway's share of the latency (its read → the client's read), p99. */
-    static final double GATEWAY_ADDED_P99_MUST_MS = 20;
 
     private Targets() {
     }
@@ -86,10 +74,11 @@ final class Targets {
         String kafka = run.baseline() == null ? "no Kafka baseline"
                 : String.format("Kafka's p99 %d ms: %.1f×", run.baseline().probe().p99Ms(),
                         run.baseline().tickP99OverKafkaP99());
-        boolean ratio = run.baseline() != null && run.baseline().tickP99OverKafkaP99() <= KAFKA_RATIO_AIM;
+        boolean ratio = run.baseline() != null
+                && Rules.TICK_OVER_KAFKA_AIM.holds(run.baseline().tickP99OverKafkaP99());
         return new Judged(String.format("p99 %.1f ms (p50 %.1f, p99.9 %.1f, %,d deliveries); %s", tick.p99(),
-                tick.p50(), tick.p999(), tick.count(), kafka), Verdict.of(tick.p99() < TICK_P99_MUST_MS),
-                Verdict.of(tick.p99() <= TICK_P99_AIM_MS && ratio));
+                tick.p50(), tick.p999(), tick.count(), kafka), Verdict.of(Rules.TICK_P99_MUST.holds(tick.p99())),
+                Verdict.of(Rules.TICK_P99_AIM.holds(tick.p99()) && ratio));
     }
 
     private static Judged burst(RunResult run) {
@@ -102,7 +91,7 @@ final class Targets {
         long worst = done.get(done.size() - 1);
         return new Judged(String.format("worst %,d ms, median %,d ms over %d bursts of %,d bars", worst,
                 done.get(done.size() / 2), done.size(), run.bursts().get(0).bars()),
-                Verdict.of(worst < BURST_MUST_MS), Verdict.of(worst <= BURST_AIM_MS));
+                Verdict.of(Rules.BURST_MUST.holds(worst)), Verdict.of(Rules.BURST_AIM.holds(worst)));
     }
 
     /** The highest step that was good with every step before it good too. */
@@ -124,14 +113,14 @@ final class Targets {
         return new Judged(String.format("%s%,.0f/min (step x%s: tick p99 %.1f ms, nothing lost)%s", all ? "≥ " : "",
                 best.achievedPerMinute(), RunPlan.multiplier(best.multiplier()), best.tick().p99(),
                 all ? "; every step was good, up to the simulator's highest speed" : ""),
-                Verdict.of(best.achievedPerMinute() >= RATE_MUST_PER_MIN),
-                Verdict.of(best.achievedPerMinute() >= RATE_AIM_PER_MIN));
+                Verdict.of(Rules.RATE_MUST.holds(best.achievedPerMinute())),
+                Verdict.of(Rules.RATE_AIM.holds(best.achievedPerMinute())));
     }
 
     private static Judged memory(RunResult run) {
         double peak = run.servicesRssPeakMb();
         return new Judged(String.format("peak %,.0f MB (sum of the three services' RSS at one moment)", peak),
-                Verdict.of(peak < MEMORY_MUST_MB), Verdict.of(peak <= MEMORY_AIM_MB));
+                Verdict.of(Rules.MEMORY_MUST.holds(peak)), Verdict.of(Rules.MEMORY_AIM.holds(peak)));
     }
 
     /** Over the fan-out groups (every group of more than one client that reads): all intact, each p99 in time. */
@@ -146,10 +135,10 @@ final class Targets {
         double medianP99 = groups.stream().mapToDouble(RunResult.GroupResult::p50OfP99).max().orElse(0);
         String stalled = run.clients().stream().filter(RunResult.ClientResult::stalls).findFirst()
                 .map(Targets::stalled).orElse("no stalled client");
-        boolean good = intact == clients && worstP99 < TICK_P99_MUST_MS;
+        boolean good = intact == clients && Rules.TICK_P99_MUST.holds(worstP99);
         return new Judged(String.format("%,d clients, %,d intact; per-client p99 median %.1f ms, worst %.1f ms; %s",
                 clients, intact, medianP99, worstP99, stalled), Verdict.NONE,
-                Verdict.of(good && clients >= CLIENTS_AIM));
+                Verdict.of(good && Rules.CLIENTS_AIM.holds(clients)));
     }
 
     private static String stalled(RunResult.ClientResult client) {
@@ -168,7 +157,7 @@ final class Targets {
         }
         return new Judged(String.format("%,.0f (%,d deliveries in %,.1f s of the gateway's CPU)", perCpuSecond,
                 run.gateway().get("sent"), run.gateway().get("cpuMillis") / 1000.0), Verdict.NONE,
-                Verdict.of(perCpuSecond >= DELIVERIES_AIM_PER_CPU_SECOND));
+                Verdict.of(Rules.DELIVERIES_PER_CPU_SECOND_AIM.holds(perCpuSecond)));
     }
 
     /** Over every scenario's latest run: the processor dropped exactly the injected re-sends, none got through. */

@@ -11,7 +11,7 @@ import io.tickstock.perf.integrity.Integrity;
 import io.tickstock.perf.integrity.IntegrityReport;
 import io.tickstock.perf.measure.Latencies;
 import io.tickstock.perf.measure.Percentiles;
-import io.tickstock.perf.report.RunResult;
+import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.stack.ServiceMetrics;
 import io.tickstock.perf.stack.Stack;
 import java.util.ArrayList;

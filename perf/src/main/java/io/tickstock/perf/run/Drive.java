@@ -6,7 +6,7 @@ import io.tickstock.perf.measure.KafkaBaseline;
 import io.tickstock.perf.measure.Latencies;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
-import io.tickstock.perf.report.RunResult;
+import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.stack.IngestControl;
 import io.tickstock.perf.stack.KafkaOffsets;
 import io.tickstock.perf.stack.ServiceMetrics;

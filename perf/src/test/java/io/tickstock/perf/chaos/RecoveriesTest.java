@@ -3,7 +3,8 @@ package io.tickstock.perf.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.perf.integrity.IntegrityReport;
-import io.tickstock.perf.report.RunResult;
+import io.tickstock.perf.result.ChaosResult;
+import io.tickstock.perf.result.RunResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

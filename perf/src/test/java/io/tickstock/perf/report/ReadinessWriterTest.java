@@ -2,8 +2,10 @@ package io.tickstock.perf.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickstock.perf.chaos.ChaosResult;
+import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.result.ResultFiles;
+import io.tickstock.perf.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

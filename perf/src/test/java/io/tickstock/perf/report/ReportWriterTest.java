@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.result.ResultFiles;
+import io.tickstock.perf.result.RunResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

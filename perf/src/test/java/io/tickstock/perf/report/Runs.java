@@ -2,8 +2,10 @@ package io.tickstock.perf.report;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.measure.KafkaBaseline;
+import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.result.RunResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,7 @@ final class Runs {
                         List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), 50, 5_000, 15,
                         "a fresh stack", "ws://127.0.0.1:8080/ws/v1", "http://127.0.0.1:8081", "127.0.0.1:9092",
                         "./tickstock perf " + scenario),
-                new RunResult.Machine("host", 2, 23.5, "cpu", "Linux", "java 17", new double[] {0.8, 0.9, 1.0},
+                new MachineInfo("host", 2, 23.5, "cpu", "Linux", "java 17", new double[] {0.8, 0.9, 1.0},
                         new double[] {1.5, 1.1, 1.0}),
                 new RunResult.Input(Map.of("T", 100L), duplicates, 100, 50_000, 50_000,
                         Map.of("tickstock.raw.tick", 100L), Map.of("all", 100L)),

@@ -3,6 +3,7 @@ package io.tickstock.perf.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.perf.expect.BarBursts;
+import io.tickstock.perf.result.RunResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
-package io.tickstock.perf.report;
+package io.tickstock.perf.result;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IntegrityReport;
 import io.tickstock.perf.measure.KafkaBaseline;
+import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public record RunResult(
         List<String> failures,
         List<String> notes,
         Configuration configuration,
-        Machine machine,
+        MachineInfo machine,
         Input input,
         Map<String, Percentiles> latency,
         Baseline baseline,
@@ -98,11 +99,6 @@ public record RunResult(
     }
 
     public record ClientConfig(String name, int count, String subscription, boolean stalls) {
-    }
-
-    /** The machine and how busy it was around the run. */
-    public record Machine(String host, int cores, double memoryGb, String cpu, String os, String java,
-            double[] loadBefore, double[] loadAfter) {
     }
 
     /**

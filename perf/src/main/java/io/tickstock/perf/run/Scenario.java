@@ -1,7 +1,6 @@
-package io.tickstock.perf;
+package io.tickstock.perf.run;
 
 import io.tickstock.perf.client.Subscription;
-import io.tickstock.perf.run.RunPlan;
 import io.tickstock.perf.run.RunPlan.ClientGroup;
 import io.tickstock.perf.run.RunPlan.Phase;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.tickstock.perf.report;
+package io.tickstock.perf.result;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package io.tickstock.perf;
+package io.tickstock.perf.run;
 
 import io.tickstock.perf.client.Subscription;
 import io.tickstock.perf.run.RunPlan.ClientGroup;

@@ -1,8 +1,8 @@
-package io.tickstock.perf.chaos;
+package io.tickstock.perf.result;
 
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.ResourceSampler;
-import io.tickstock.perf.report.RunResult;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +25,7 @@ public record ChaosResult(
         List<String> failures,
         List<String> notes,
         Configuration configuration,
-        RunResult.Machine machine,
+        MachineInfo machine,
         Input input,
         List<ClientOutcome> clients,
         long repeatedIds,

@@ -1,9 +1,8 @@
-package io.tickstock.perf;
+package io.tickstock.perf.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickstock.perf.run.RunPlan;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
