@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * ({@link OwedEvents}), and each must get exactly that, by deterministic id: nothing lost, nothing twice, nothing
  * unexpected.
  */
+@Tag("integration")
 class ChaosSmokeIT {
 
     private static final int TRADES = 12_000;

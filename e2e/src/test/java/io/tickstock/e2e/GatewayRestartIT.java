@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The gateway as a process, restarted under a connected client (SPEC §5.3, §10): on SIGTERM the client is told to
  * reconnect (1012); after a restart, or a kill -9, it resumes from its cursor and gets every event it missed, once.
  */
+@Tag("integration")
 class GatewayRestartIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * The client must receive exactly the high/low events an independent computation over the same input predicts:
  * nothing missing, nothing twice, source context intact.
  */
+@Tag("integration")
 class HighLowEndToEndIT {
 
     private static final int TRADES = 3_000;

@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * hold the accepted, the dead-letter topic the rejected; gateway: every action answered as the protocol says, the
  * error counters equal the errors sent — and the well-behaved client must get every event it is owed, once.
  */
+@Tag("deployment")
 class HostileInputIT {
 
     private static final int FRAMES = 10_000;

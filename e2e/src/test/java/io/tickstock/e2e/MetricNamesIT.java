@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Streams' state gauge reads 2 while RUNNING, as KafkaStreamsNotRunning assumes. (Our own contract metrics are the
  * services' tests' business: a counter tagged by reason appears only on its first increment.)
  */
+@Tag("integration")
 class MetricNamesIT {
 
     private static final Pattern BUILT_IN = Pattern.compile("^\\| `([a-z0-9_]+)` \\| built-in \\| ([^|]*)\\|",

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * the events topic read with {@code read_committed} must hold every event of an uninterrupted run of the same
  * input exactly once: the same ids, none missing, none twice.
  */
+@Tag("integration")
 class ProcessorCrashIT {
 
     private static final int PARTITIONS = 3;

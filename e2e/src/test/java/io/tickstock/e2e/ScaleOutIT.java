@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * takes its partitions over from its warm standby copies and goes on; a client on each gateway — one of them moved
  * to the other gateway when its own was killed — gets every event it is owed once. Prints the takeover time.
  */
+@Tag("deployment")
 class ScaleOutIT {
 
     private static final int PARTITIONS = 6;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
  * Proof that every check can fail: each case under src/test/resources/broken is the base plus one defect, and the
  * strict parse or a check must name that defect.
  */
+@Tag("deployment")
 class BrokenManifestsTest {
 
     private static final Path BROKEN = ServiceConfigs.root().resolve("k8s/src/test/resources/broken");

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What distinguishes production from a dev cluster (SPEC §10: replication 3 / min ISR 2 in Kubernetes). */
+@Tag("deployment")
 class OverlaysTest {
 
     private static Manifests render(String overlay) {

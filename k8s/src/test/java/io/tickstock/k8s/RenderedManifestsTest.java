@@ -6,10 +6,12 @@ import io.tickstock.k8s.check.ManifestCheck;
 import io.tickstock.k8s.model.StrictModels;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shipped base and overlays parse strictly and keep every rule of {@link ManifestCheck}. */
+@Tag("deployment")
 class RenderedManifestsTest {
 
     @ParameterizedTest

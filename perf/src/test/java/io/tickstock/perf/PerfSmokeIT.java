@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * profile for half a minute with 5 % injected duplicates, three real WebSocket clients. It fails on any loss,
  * duplicate or broken reconciliation, never on speed (speed is what ./tickstock perf reports).
  */
+@Tag("integration")
 class PerfSmokeIT {
 
     private static final int PARTITIONS = 3;

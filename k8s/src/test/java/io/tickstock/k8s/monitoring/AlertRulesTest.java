@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The alert rules: Prometheus accepts them, each fires on the synthetic series of its unit test, each has a runbook,
  * reads only documented metrics, and Kubernetes gets exactly the same rules.
  */
+@Tag("deployment")
 class AlertRulesTest {
 
     private static final Path ROOT = ServiceConfigs.root();

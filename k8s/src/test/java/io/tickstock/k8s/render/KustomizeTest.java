@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kubectl is on this project's machines; where it is missing these comparisons are skipped (the checks still run on
  * the renderer's output) and the renderer's own behaviour is pinned by the unit tests below.
  */
+@Tag("deployment")
 class KustomizeTest {
 
     static Stream<String> kustomizations() throws IOException {

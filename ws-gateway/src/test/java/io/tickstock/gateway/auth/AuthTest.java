@@ -26,12 +26,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The production profile's auth (SPEC §8, §10): nothing reaches a client before it proves who it is. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @TestProfile(AuthTest.Production.class)
+@Tag("compatibility")
 class AuthTest extends ConnectedTest {
 
     static final String API_KEY = "test-api-key-7f3a";

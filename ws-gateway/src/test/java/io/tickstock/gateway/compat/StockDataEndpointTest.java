@@ -20,11 +20,13 @@ import io.tickstock.testsupport.WsTestClient;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The compatibility view for dashboards of the older linear system: symbols in, one-second batches out. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@Tag("compatibility")
 class StockDataEndpointTest extends ConnectedTest {
 
     private WsTestClient client;

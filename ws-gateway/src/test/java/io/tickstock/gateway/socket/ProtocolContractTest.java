@@ -24,11 +24,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every action and error of the v1 protocol (SPEC §8) over a real WebSocket, events from the real topic. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@Tag("compatibility")
 class ProtocolContractTest extends ConnectedTest {
 
     private static JsonNode error(WsTestClient client, String request) {

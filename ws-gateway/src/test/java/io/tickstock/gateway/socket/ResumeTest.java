@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Resume (SPEC §8): a client that comes back with its cursor gets every event it missed, once, then live ones. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@Tag("compatibility")
 class ResumeTest extends ConnectedTest {
 
     private final String first = symbol("R");

@@ -18,11 +18,13 @@ import io.tickstock.testsupport.WsTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The dashboard in a real browser (headless Chromium): it connects, shows events produced now, and its numbers. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@Tag("compatibility")
 class DashboardBrowserTest extends ConnectedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);

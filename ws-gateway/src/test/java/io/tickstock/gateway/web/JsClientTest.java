@@ -16,11 +16,13 @@ import io.tickstock.testsupport.TestEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The JavaScript client library (/js/tickstock.js) loses its connection and resumes: every event once. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@Tag("compatibility")
 class JsClientTest extends ConnectedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -16,11 +16,13 @@ import io.tickstock.testsupport.TestEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Interop with a WebSocket client nobody here wrote: the npm {@code ws} package. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@Tag("compatibility")
 class NodeInteropTest extends ConnectedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

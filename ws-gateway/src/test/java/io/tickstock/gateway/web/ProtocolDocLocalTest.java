@@ -8,11 +8,13 @@ import io.tickstock.gateway.ConnectedTest;
 import io.tickstock.model.Topics;
 import io.tickstock.testsupport.KafkaTestResource;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The {@code session-local} blocks of docs/protocol.md, against a gateway in the local profile (no auth). */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@Tag("compatibility")
 class ProtocolDocLocalTest extends ConnectedTest {
 
     @Test

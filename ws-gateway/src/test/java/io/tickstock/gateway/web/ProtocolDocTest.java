@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTestResource(KafkaTestResource.class)
 @TestProfile(ProtocolDocTest.Production.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("compatibility")
 class ProtocolDocTest extends ConnectedTest {
 
     static final String TOPIC = "doc-" + UUID.randomUUID() + ".events";
