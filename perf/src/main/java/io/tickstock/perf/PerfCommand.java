@@ -107,7 +107,7 @@ public final class PerfCommand {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Writes docs/perf/REPORT.md and its charts from the latest result of each scenario.")
+            description = "Writes docs/perf/REPORT.md and its charts from every result on record.")
     static final class Report implements Callable<Integer> {
 
         @Option(names = "--results", defaultValue = "perf/results")
@@ -118,7 +118,7 @@ public final class PerfCommand {
 
         @Override
         public Integer call() {
-            Path report = ReportWriter.write(ResultFiles.latest(results), out);
+            Path report = ReportWriter.write(ResultFiles.runs(results), out);
             System.out.println("==> " + report);
             return 0;
         }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * What the last build ({@code ./tickstock test}, i.e. {@code mvn verify}) left in each module's {@code target/}: the
- * JUnit reports of Surefire and Failsafe, and JaCoCo's line coverage. Absent when the build did not run here.
+ * JUnit reports of Surefire and Failsafe, and JaCoCo's line coverage (absent when the build did not run here); and
+ * which test classes carry which JUnit tag, from the modules' test sources.
  */
 final class BuildReports {
 
@@ -46,20 +47,24 @@ final class BuildReports {
     }
 
     private static final Pattern SUITE = Pattern.compile("<testsuite\\b([^>]*)>");
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern TAG = Pattern.compile("@Tag\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final List<Suite> suites;
     private final List<Coverage> coverage;
+    private final Map<String, List<String>> tagged;
 
-    private BuildReports(List<Suite> suites, List<Coverage> coverage) {
+    private BuildReports(List<Suite> suites, List<Coverage> coverage, Map<String, List<String>> tagged) {
         this.suites = suites;
         this.coverage = coverage;
+        this.tagged = tagged;
     }
 
     static BuildReports read(Path root) {
         List<Suite> suites = new ArrayList<>();
         List<Coverage> coverage = new ArrayList<>();
-        for (Path module : modules(root)) {
+        for (Path module : modules(root).stream().filter(m -> Files.isDirectory(m.resolve("target"))).toList()) {
             String name = root.relativize(module).toString();
             for (String kind : List.of("surefire-reports", "failsafe-reports")) {
                 suites.addAll(suites(name, module.resolve("target").resolve(kind)));
@@ -70,18 +75,58 @@ final class BuildReports {
                         Files.isRegularFile(module.resolve("src/main/resources/application.properties"))));
             }
         }
-        return new BuildReports(suites, coverage);
+        return new BuildReports(suites, coverage, tagged(root));
     }
 
     private static List<Path> modules(Path root) {
         List<Path> modules = new ArrayList<>();
         try (Stream<Path> children = Files.list(root)) {
-            children.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve(
-                    "target"))).sorted().forEach(modules::add);
+            children.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml"))).sorted().forEach(modules::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
         return modules;
+    }
+
+    /**
+     * The test classes of every module by the JUnit {@code @Tag}s on their declaration (tags on methods do not tag
+     * the class): tag → fully qualified class names. Read from the sources, so a tagged class the build did not run
+     * is still known, and its missing report shows.
+     */
+    static Map<String, List<String>> tagged(Path root) {
+        Map<String, List<String>> tagged = new TreeMap<>();
+        for (Path module : modules(root)) {
+            Path sources = module.resolve("src/test/java");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    String name = file.getFileName().toString().replace(".java", "");
+                    String source = Files.readString(file);
+                    Matcher pkg = PACKAGE.matcher(source);
+                    String className = pkg.find() ? pkg.group(1) + "." + name : name;
+                    classTags(source, name).forEach(tag -> tagged.computeIfAbsent(tag, t -> new ArrayList<>())
+                            .add(className));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the test sources in " + sources, e);
+            }
+        }
+        return tagged;
+    }
+
+    /** The tags before the declaration of the class {@code name} in {@code source}. */
+    private static List<String> classTags(String source, String name) {
+        Matcher declaration = Pattern.compile("\\b(class|record|interface|enum)\\s+" + name + "\\b").matcher(source);
+        List<String> tags = new ArrayList<>();
+        if (declaration.find()) {
+            Matcher tag = TAG.matcher(source.substring(0, declaration.start()));
+            while (tag.find()) {
+                tags.add(tag.group(1));
+            }
+        }
+        return tags;
     }
 
     private static List<Suite> suites(String module, Path reports) {
@@ -170,5 +215,15 @@ final class BuildReports {
     /** The suites named in {@code names} (simple class names). */
     List<Suite> named(List<String> names) {
         return suites.stream().filter(s -> names.contains(s.simpleName())).toList();
+    }
+
+    /** The test classes tagged {@code tag} (fully qualified), whether or not they have a report. */
+    List<String> taggedWith(String tag) {
+        return tagged.getOrDefault(tag, List.of());
+    }
+
+    /** The reports of the classes tagged {@code tag}. */
+    List<Suite> suitesTagged(String tag) {
+        return suites.stream().filter(s -> taggedWith(tag).contains(s.name())).toList();
     }
 }

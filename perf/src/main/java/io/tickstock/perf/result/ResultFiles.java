@@ -10,14 +10,22 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The results directory: one JSON file per run, {@code SCENARIO-yyyyMMdd-HHmmss.json} (UTC). */
+/**
+ * The results directory: one JSON file per run, {@code SCENARIO-yyyyMMdd-HHmmss.json} (UTC); chaos runs in
+ * {@code chaos/}, runs kept apart from their scenario's record in other subdirectories.
+ */
 public final class ResultFiles {
+
+    /** The subdirectory of the chaos runs' results. */
+    public static final String CHAOS = "chaos";
+    private static final List<String> VERDICTS = List.of(RunResult.PASSED, RunResult.FAILED);
 
     private static final ObjectMapper MAPPER = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -54,17 +62,82 @@ public final class ResultFiles {
         }
     }
 
-    /** The latest run of each scenario in {@code directory}, by scenario name. */
-    public static Map<String, RunResult> latest(Path directory) {
-        Map<String, RunResult> latest = new LinkedHashMap<>();
-        if (!Files.isDirectory(directory)) {
-            return latest;
+    /**
+     * Every perf run on record, oldest first: the files at the top of {@code results} (each scenario's record) and
+     * those in its subdirectories but {@code chaos/} (runs kept apart, see {@link Recorded}). A file that cannot be
+     * read, or that is not a run's result, fails the whole read with its name: a report never drops a run unseen.
+     */
+    public static List<Recorded<RunResult>> runs(Path results) {
+        List<Recorded<RunResult>> runs = new ArrayList<>();
+        for (Path file : files(results)) {
+            runs.add(new Recorded<>(file, Recorded.SCENARIO_RECORD, run(file)));
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            List<RunResult> results = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
-                    .map(ResultFiles::read).sorted(Comparator.comparingLong(RunResult::startedAtMillis)).toList();
-            results.forEach(r -> latest.put(r.scenario(), r));
-            return latest;
+        for (Path set : directories(results)) {
+            if (!set.getFileName().toString().equals(CHAOS)) {
+                for (Path file : files(set)) {
+                    runs.add(new Recorded<>(file, set.getFileName().toString(), run(file)));
+                }
+            }
+        }
+        runs.sort(Comparator.comparingLong(r -> r.result().startedAtMillis()));
+        return runs;
+    }
+
+    /** The latest run of each scenario's record (the runs not kept apart), by scenario; {@code runs} oldest first. */
+    public static Map<String, RunResult> latestOfRecord(List<Recorded<RunResult>> runs) {
+        Map<String, RunResult> latest = new LinkedHashMap<>();
+        runs.stream().filter(r -> !r.keptApart()).forEach(r -> latest.put(r.result().scenario(), r.result()));
+        return latest;
+    }
+
+    /** Every chaos run on record in {@code results/chaos/}, oldest first; unreadable files fail as for runs. */
+    public static List<Recorded<ChaosResult>> chaosRuns(Path results) {
+        Path directory = results.resolve(CHAOS);
+        List<Recorded<ChaosResult>> runs = new ArrayList<>();
+        for (Path file : Files.isDirectory(directory) ? files(directory) : List.<Path>of()) {
+            ChaosResult run = read(file, ChaosResult.class);
+            require(file, run.scenario() != null && run.startedAtMillis() > 0 && run.targets() != null
+                    && VERDICTS.contains(String.valueOf(run.verdict())),
+                    "a chaos result with its scenario, start, verdict and targets");
+            runs.add(new Recorded<>(file, CHAOS, run));
+        }
+        runs.sort(Comparator.comparingLong(r -> r.result().startedAtMillis()));
+        return runs;
+    }
+
+    private static RunResult run(Path file) {
+        RunResult run = read(file);
+        require(file, run.scenario() != null && run.startedAtMillis() > 0 && run.configuration() != null
+                && VERDICTS.contains(String.valueOf(run.verdict())),
+                "a run's result with its scenario, start, configuration and verdict");
+        return run;
+    }
+
+    private static void require(Path file, boolean holds, String expected) {
+        if (!holds) {
+            throw new IllegalStateException("cannot read " + file + ": it is not " + expected);
+        }
+    }
+
+    /** The files of {@code directory}, by name; anything but a result's JSON is an error, not a skip. */
+    private static List<Path> files(Path directory) {
+        List<Path> files = list(directory).stream().filter(Files::isRegularFile).toList();
+        files.stream().filter(f -> !f.getFileName().toString().endsWith(".json")).findFirst().ifPresent(f -> {
+            throw new IllegalStateException(f + " is not a result file (*.json): move it out of " + directory);
+        });
+        return files;
+    }
+
+    private static List<Path> directories(Path directory) {
+        return list(directory).stream().filter(Files::isDirectory).toList();
+    }
+
+    private static List<Path> list(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.list(directory)) {
+            return paths.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.result.Recorded;
 import io.tickstock.perf.result.ResultFiles;
 import io.tickstock.perf.result.RunResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,26 +23,15 @@ class ReportWriterTest {
     Path dir;
 
     @Test
-    void resultsWrittenAndReadBackGiveTheLatestRunOfEachScenario() {
-        Runs older = new Runs();
-        older.latency.put("tick", Runs.p(99));
-        Runs newer = new Runs();
-        newer.startedAt = Runs.START + 60_000;
-        newer.latency.put("tick", Runs.p(42));
+    void aResultWrittenIsReadBackWhole() {
         Runs ramp = new Runs();
         ramp.scenario = "ramp";
-        ResultFiles.write(dir, older.build());
-        ResultFiles.write(dir, newer.build());
         Path rampFile = ResultFiles.write(dir, ramp.build());
 
-        Map<String, RunResult> latest = ResultFiles.latest(dir);
-
         assertThat(rampFile.getFileName().toString()).isEqualTo("ramp-20261127-162400.json");
-        assertThat(latest).containsOnlyKeys("market_open_surge", "ramp");
-        assertThat(latest.get("market_open_surge").latency().get("tick").p99()).isEqualTo(42);
         assertThat(ResultFiles.read(rampFile)).usingRecursiveComparison().ignoringFields("machine")
                 .isEqualTo(ramp.build());
-        assertThat(ResultFiles.latest(dir.resolve("absent"))).isEmpty();
+        assertThat(ResultFiles.runs(dir)).extracting(r -> r.result().scenario()).containsExactly("ramp");
     }
 
     @Test
@@ -54,11 +43,7 @@ class ReportWriterTest {
         burst.bursts.add(new BarBursts.Burst(Runs.START, 8_000, 0, 150, 60, 60, 1_650));
         burst.verdict = RunResult.FAILED;
         burst.failures.add("tick: 1 lost, 0 duplicated, 0 unexpected of 100 owed");
-        Map<String, RunResult> latest = new LinkedHashMap<>();
-        latest.put("market_open_surge", surge.build());
-        latest.put("ohlcv_burst", burst.build());
-
-        Path report = ReportWriter.write(latest, dir);
+        Path report = ReportWriter.write(Runs.recorded(surge.build(), burst.build()), dir);
         String md = Files.readString(report);
 
         assertThat(md).contains("| tick event latency p99, ingest accepted → WebSocket client received | < 50 ms |")
@@ -85,13 +70,14 @@ class ReportWriterTest {
         fanout.gateway.put("sent", 3_000_000L);
         fanout.gateway.put("cpuMillis", 40_000L);
 
-        String md = Files.readString(ReportWriter.write(Map.of("fanout", fanout.build()), dir));
+        String md = Files.readString(ReportWriter.write(Runs.recorded(fanout.build()), dir));
 
         assertThat(md).contains("| movers | 100 | 1.5 / 3.0 / 3.6 / 4.5 ms | 1,000 | 5 of 5 | 400 / 900 ms | 100 / 300 ms |")
                 .contains("its connection was gone 52.5 s later")
                 .contains("3,000,000 events to clients in 40.0 s of its own CPU time: 75,000 deliveries per gateway "
                         + "CPU-second")
-                .contains("| gateway deliveries per gateway CPU-second | — | ≥ 2,000,000 | 75,000");
+                .contains("| gateway deliveries per gateway CPU-second | — | ≥ 2,000,000 | [fanout](#fanout), 2026-11-27 16:24 "
+                        + "UTC, PASSED: 75,000");
     }
 
     @Test
@@ -103,12 +89,13 @@ class ReportWriterTest {
         fanout.gateway.put("frames", 600_000L);
         fanout.gateway.put("compilerCpuMillis", 10_000L);
 
-        String md = Files.readString(ReportWriter.write(Map.of("fanout", fanout.build()), dir));
+        String md = Files.readString(ReportWriter.write(Runs.recorded(fanout.build()), dir));
 
         assertThat(md).contains("Of it: 600,000 frames of 5.0 events on average; the JIT compiler 10.0 s of the CPU "
                 + "(100,000 deliveries per CPU-second without it).")
                 .as("the target is judged on the whole CPU still")
-                .contains("| gateway deliveries per gateway CPU-second | — | ≥ 2,000,000 | 75,000");
+                .contains("| gateway deliveries per gateway CPU-second | — | ≥ 2,000,000 | [fanout](#fanout), 2026-11-27 16:24 "
+                        + "UTC, PASSED: 75,000");
     }
 
     @Test
@@ -116,9 +103,73 @@ class ReportWriterTest {
         Runs fanout = new Runs();
         fanout.scenario = "fanout";
 
-        String md = Files.readString(ReportWriter.write(Map.of("fanout", fanout.build()), dir));
+        String md = Files.readString(ReportWriter.write(Runs.recorded(fanout.build()), dir));
 
         assertThat(md).contains("The gateway's read → the client's read, every client, p99 of each 5 s: median 30.0 ms, "
                 + "worst 30.0 ms; within 20 ms in 1 of 2 intervals.");
+    }
+
+    @Test
+    void aFailedRunStaysVisibleNextToTheRerunThatPassed() throws Exception {
+        Runs failed = new Runs();
+        failed.scenario = "fanout";
+        failed.verdict = RunResult.FAILED;
+        failed.failures.addAll(List.of("tick: 12 lost of 100 owed", "3 clients of 'fanout' failed"));
+        Runs rerun = new Runs();
+        rerun.scenario = "fanout";
+        rerun.startedAt = Runs.START + 3_600_000;
+
+        String md = Files.readString(ReportWriter.write(Runs.recorded(failed.build(), rerun.build()), dir));
+
+        assertThat(md).contains("| 2026-11-27 16:24 UTC | `fanout-" + Runs.START + ".json` | **FAILED**: tick: 12 lost of "
+                + "100 owed (and 1 more); passed again by `fanout-" + (Runs.START + 3_600_000) + ".json` |")
+                .contains("| 2026-11-27 17:24 UTC | `fanout-" + (Runs.START + 3_600_000) + ".json` | PASSED |")
+                .contains("| 2, **1 FAILED** |");
+    }
+
+    @Test
+    void aFailureNotPassedSinceSaysSo() throws Exception {
+        Runs passed = new Runs();
+        Runs failed = new Runs();
+        failed.startedAt = Runs.START + 60_000;
+        failed.verdict = RunResult.FAILED;
+
+        String md = Files.readString(ReportWriter.write(Runs.recorded(passed.build(), failed.build()), dir));
+
+        assertThat(md).contains("| **FAILED**; **not passed again since** |")
+                .contains("the latest run FAILED: its figures meet no target");
+    }
+
+    @Test
+    void aRunWithOtherSettingsThanTheDefaultsIsFlagged() throws Exception {
+        Runs plain = new Runs();
+        Runs other = new Runs();
+        other.startedAt = Runs.START + 60_000;
+        other.arguments = "--minutes 3";
+        other.warmupSeconds = 30;
+        other.stack = "a fresh stack started for this run (injected duplicates 0.05, Kubernetes memory sizing), JFR on";
+
+        String md = Files.readString(ReportWriter.write(Runs.recorded(plain.build(), other.build()), dir));
+
+        assertThat(md).contains("| 0 / 0 / 0 | defaults |")
+                .contains("| **`--minutes 3`, warm-up 30 s, Kubernetes sizing (`--limits`), JFR on** |");
+    }
+
+    @Test
+    void runsKeptApartAreInTheirScenariosHistoryAndRunsOfOtherScenariosAreListed() throws Exception {
+        Runs surge = new Runs();
+        Runs flood = new Runs();
+        flood.startedAt = Runs.START + 60_000;
+        Runs smoke = new Runs();
+        smoke.scenario = "smoke";
+        List<Recorded<RunResult>> runs = new ArrayList<>(Runs.recorded(surge.build(), smoke.build()));
+        runs.add(new Recorded<>(Path.of("flood/market_open_surge-x20.json"), "flood", flood.build()));
+
+        String md = Files.readString(ReportWriter.write(runs, dir));
+
+        assertThat(md).contains("| `flood/market_open_surge-x20.json` | PASSED |")
+                .contains("## Other runs").contains("| `smoke-" + Runs.START + ".json` | PASSED |")
+                .as("the scenario's record decides").contains("| [market_open_surge](#market_open_surge) | 2026-11-27 "
+                        + "16:24 UTC |");
     }
 }

@@ -5,8 +5,11 @@ import io.tickstock.perf.measure.KafkaBaseline;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.result.Recorded;
 import io.tickstock.perf.result.RunResult;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,11 @@ final class Runs {
     double rssPeak = 900;
     Map<String, Long> gateway = new LinkedHashMap<>(Map.of("sent", 100L));
     long repeatedIds;
+    String stack = "a fresh stack started for this run (injected duplicates 0.05)";
+    String arguments = "";
+    double p99Limit = 50;
+    int baselineMessages = 5_000;
+    double warmupSeconds = 15;
 
     /** A group of {@code clients}, {@code intact} of them, whose worst per-client p99 was {@code worstP99}. */
     static RunResult.GroupResult group(String name, int clients, int intact, double worstP99) {
@@ -43,6 +51,12 @@ final class Runs {
 
     static Percentiles p(double p99) {
         return new Percentiles(1_000, p99 / 2, p99 * 0.8, p99, p99 * 1.2, p99 * 1.5, p99 / 2);
+    }
+
+    /** The runs as they lie in a scenario's record, in the order given (oldest first). */
+    static List<Recorded<RunResult>> recorded(RunResult... runs) {
+        return Arrays.stream(runs).map(r -> new Recorded<>(Path.of(r.scenario() + "-" + r.startedAtMillis() + ".json"),
+                Recorded.SCENARIO_RECORD, r)).toList();
     }
 
     static RunResult.Step step(int index, double multiplier, boolean good) {
@@ -58,9 +72,9 @@ final class Runs {
                         Map.of("processor", 310.0), Map.of("processor", 125.0), Map.of("processor", 45.0), 130, p(30)));
         return new RunResult(scenario, java.time.Instant.ofEpochMilli(startedAt).toString(), startedAt, 320, verdict,
                 failures, List.of(), new RunResult.Configuration("market_open_surge", phases,
-                        List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), 50, 5_000, 15,
-                        "a fresh stack", "ws://127.0.0.1:8080/ws/v1", "http://127.0.0.1:8081", "127.0.0.1:9092",
-                        "./tickstock perf " + scenario),
+                        List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), p99Limit, baselineMessages, warmupSeconds,
+                        stack, "ws://127.0.0.1:8080/ws/v1", "http://127.0.0.1:8081", "127.0.0.1:9092",
+                        ("./tickstock perf " + scenario + " " + arguments).strip()),
                 new MachineInfo("host", 2, 23.5, "cpu", "Linux", "java 17", new double[] {0.8, 0.9, 1.0},
                         new double[] {1.5, 1.1, 1.0}),
                 new RunResult.Input(Map.of("T", 100L), duplicates, 100, 50_000, 50_000,
