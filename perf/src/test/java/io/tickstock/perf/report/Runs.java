@@ -6,6 +6,7 @@ import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
 import io.tickstock.perf.result.RunResult;
+import io.tickstock.perf.result.RunRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ final class Runs {
     double rssPeak = 900;
     Map<String, Long> gateway = new LinkedHashMap<>(Map.of("sent", 100L));
     long repeatedIds;
+    RunRules rules;
 
     /** A group of {@code clients}, {@code intact} of them, whose worst per-client p99 was {@code worstP99}. */
     static RunResult.GroupResult group(String name, int clients, int intact, double worstP99) {
@@ -67,6 +69,6 @@ final class Runs {
                         Map.of("tickstock.raw.tick", 100L), Map.of("all", 100L)),
                 latency, baseline, bursts, clients, groups, new RunResult.TopicIntegrity(100, 0, repeatedIds, 0),
                 checks, Map.of("processor", new ResourceSampler.Summary(310, 305, 90, 45)), rssPeak,
-                gateway, timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps);
+                gateway, timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps, rules);
     }
 }
