@@ -5,6 +5,7 @@ import io.tickstock.perf.report.ConsoleSummary;
 import io.tickstock.perf.report.ReadinessWriter;
 import io.tickstock.perf.report.ReportWriter;
 import io.tickstock.perf.result.ResultFiles;
+import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.run.PerfRun;
 import io.tickstock.perf.run.RunPlan;
@@ -60,18 +61,19 @@ public final class PerfCommand {
         @Option(names = "--multiplier", description = "simulator speed for single-phase scenarios (default 1)")
         Double multiplier;
 
-        @Option(names = "--p99-limit-ms", defaultValue = "50", description = "ramp: a step is good up to this tick p99")
+        @Option(names = "--p99-limit-ms", defaultValue = Rules.STEP_P99_MILLIS,
+                description = "ramp: a step is good while its tick p99 is below this")
         double p99Limit;
 
         @Option(names = "--baseline-messages", defaultValue = "5000",
                 description = "messages of Kafka's EndToEndLatency probe (0: none)")
         int baselineMessages;
 
-        @Option(names = "--warmup-seconds", defaultValue = "15",
+        @Option(names = "--warmup-seconds", defaultValue = Rules.PERF_WARMUP_SECONDS,
                 description = "input at the start whose latency is not recorded (JIT warm-up); integrity counts it")
         int warmupSeconds;
 
-        @Option(names = "--drain-timeout", defaultValue = "300",
+        @Option(names = "--drain-timeout", defaultValue = Rules.PERF_DRAIN_TIMEOUT_SECONDS,
                 description = "seconds the processor may take to catch up after the input stops")
         int drainTimeout;
 

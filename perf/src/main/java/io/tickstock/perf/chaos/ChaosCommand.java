@@ -2,6 +2,7 @@ package io.tickstock.perf.chaos;
 
 import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.result.ResultFiles;
+import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.stack.StackOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
         description = "Strikes faults (kill -9, SIGTERM, broker stop) at a stack under load and judges every client.")
 public final class ChaosCommand implements Callable<Integer> {
 
-    /** Exit code of a run that lost or repeated anything, or from which the stack did not come back. */
+    /** Exit code of a run that lost or repeated anything, or from which the stack did not come back in time. */
     public static final int FAILED = 1;
 
     @Parameters(index = "0", description = "kill, broker, sigterm or all")
@@ -39,23 +40,28 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "0", description = "clients of *.* beside the three measuring ones")
     int clients;
 
-    @Option(names = "--warmup-seconds", defaultValue = "20", description = "load before the first fault")
+    @Option(names = "--warmup-seconds", defaultValue = Rules.CHAOS_WARMUP_SECONDS,
+            description = "load before the first fault")
     int warmup;
 
-    @Option(names = "--min-gap-seconds", defaultValue = "3", description = "shortest pause between faults")
+    @Option(names = "--min-gap-seconds", defaultValue = Rules.CHAOS_MIN_GAP_SECONDS,
+            description = "shortest pause between faults")
     int minGap;
 
-    @Option(names = "--max-gap-seconds", defaultValue = "12", description = "longest pause between faults")
+    @Option(names = "--max-gap-seconds", defaultValue = Rules.CHAOS_MAX_GAP_SECONDS,
+            description = "longest pause between faults")
     int maxGap;
 
-    @Option(names = "--outage-seconds", defaultValue = "30", description = "how long the broker stays down")
+    @Option(names = "--outage-seconds", defaultValue = Rules.CHAOS_OUTAGE_SECONDS,
+            description = "how long the broker stays down")
     int outage;
 
-    @Option(names = "--healthy-timeout", defaultValue = "180",
-            description = "seconds a service may take to be ready again after a fault")
+    @Option(names = "--healthy-timeout", defaultValue = Rules.CHAOS_HEALTHY_TIMEOUT_SECONDS,
+            description = "seconds a service may take to be ready again after a fault (the processor after kill -9 "
+                    + "or a broker restart: SPEC's 10 s)")
     int healthyTimeout;
 
-    @Option(names = "--drain-timeout", defaultValue = "300",
+    @Option(names = "--drain-timeout", defaultValue = Rules.CHAOS_DRAIN_TIMEOUT_SECONDS,
             description = "seconds the processor may take to catch up after the input stops")
     int drainTimeout;
 

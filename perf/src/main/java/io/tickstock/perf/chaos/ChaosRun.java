@@ -12,9 +12,12 @@ import io.tickstock.perf.integrity.IntegrityReport;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.ResourceSampler;
 import io.tickstock.perf.result.ChaosResult;
+import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
+import io.tickstock.perf.run.Drain;
 import io.tickstock.perf.run.PerfRun;
 import io.tickstock.perf.run.Quiet;
+import io.tickstock.perf.run.Waits;
 import io.tickstock.perf.stack.Health;
 import io.tickstock.perf.stack.IngestControl;
 import io.tickstock.perf.stack.KafkaOffsets;
@@ -58,7 +61,6 @@ public final class ChaosRun {
 
     private static final int SERVICE_RESTART = 1012;
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration RESTORE_REPORT = Duration.ofSeconds(30);
 
     private final Plan plan;
     private final Stack stack;
@@ -150,7 +152,8 @@ public final class ChaosRun {
                 Map<String, ChaosResult.Recovery> recovery = Recoveries.byTarget(plan.faults(), outcomes);
                 ChaosResult.Restore restore = Recoveries.restore(outcomes);
                 List<RunResult.Check> targets = Recoveries.targets(plan.faults(), outcomes, clientOutcomes,
-                        committed.repeatedIds());
+                        committed.repeatedIds(), plan.healthyTimeout());
+                failures.addAll(Recoveries.missed(targets));
                 return new ChaosResult(plan.scenario().id(), started.toString(), started.toEpochMilli(),
                         (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0,
                         failures.isEmpty() ? ChaosResult.PASSED : ChaosResult.FAILED, failures, notes,
@@ -158,7 +161,9 @@ public final class ChaosRun {
                                 plan.seed(), (int) plan.brokerOutage().toSeconds(), stack.gateway().toString(),
                                 stack.bootstrap(), plan.command()),
                         MachineInfo.read(loadBefore, ResourceSampler.loadAverages()), input, clientOutcomes,
-                        committed.repeatedIds(), outcomes, recovery, restore, targets, sampler.summaries());
+                        committed.repeatedIds(), outcomes, recovery, restore, targets, sampler.summaries(),
+                        Rules.chaosRun(plan.warmup(), plan.minGap(), plan.maxGap(), plan.brokerOutage(),
+                                plan.healthyTimeout(), plan.drainTimeout()));
             }
         } finally {
             sampling.shutdownNow();
@@ -212,16 +217,18 @@ public final class ChaosRun {
         switch (fault.kind()) {
             case KILL -> components.kill(fault.target());
             case SIGTERM -> {
-                exitMillis = components.terminate(fault.target(), Duration.ofSeconds(90));
+                exitMillis = components.terminate(fault.target(), Rules.CHAOS_STOP_TIMEOUT);
                 if (exitMillis < 0) {
-                    problems.add(fault.target() + " did not stop within 90 s of SIGTERM; killed");
+                    problems.add(fault.target() + " did not stop within " + Rules.CHAOS_STOP_TIMEOUT.toSeconds()
+                            + " s of SIGTERM; killed");
                     components.kill(fault.target());
                 }
             }
             case BROKER_STOP -> {
-                exitMillis = components.terminate("kafka", Duration.ofSeconds(90));
+                exitMillis = components.terminate("kafka", Rules.CHAOS_STOP_TIMEOUT);
                 if (exitMillis < 0) {
-                    problems.add("the broker did not stop within 90 s of SIGTERM; killed");
+                    problems.add("the broker did not stop within " + Rules.CHAOS_STOP_TIMEOUT.toSeconds()
+                            + " s of SIGTERM; killed");
                     components.kill("kafka");
                 }
                 Outage outage = watchOutage(at + plan.brokerOutage().toMillis());
@@ -261,7 +268,7 @@ public final class ChaosRun {
             } else if (fault.kind() == Fault.Kind.KILL) {
                 // after a crash under exactly-once its stores are rebuilt from their changelogs: there must be one
                 problems.add("the restarted processor reported no state restoration within "
-                        + RESTORE_REPORT.toSeconds() + " s of being ready (tickstock.processor.restore)");
+                        + Rules.CHAOS_RESTORE_REPORT.toSeconds() + " s of being ready (tickstock.processor.restore)");
             }
         }
         Map<Integer, Integer> closes = new TreeMap<>();
@@ -338,7 +345,7 @@ public final class ChaosRun {
 
     /** What the restarted processor reports of its state restoration, once it has reported one (up to 30 s). */
     private Optional<MetricsText> restoreReport() {
-        long deadline = System.currentTimeMillis() + RESTORE_REPORT.toMillis();
+        long deadline = System.currentTimeMillis() + Rules.CHAOS_RESTORE_REPORT.toMillis();
         while (System.currentTimeMillis() < deadline) {
             MetricsText metrics = ServiceMetrics.scrape(stack.processor());
             if (metrics.total("tickstock_processor_restore_seconds_count") >= 1) {
@@ -351,22 +358,13 @@ public final class ChaosRun {
 
     /**
      * After the input stopped: the raw topics stop growing, the processor commits all of them, the events topic is
-     * read to its end, and the clients get what they are owed — or stop getting anything for 30 s.
+     * read to its end, and the clients get what they are owed — or stop getting anything for a while; a wait that
+     * runs out fails the run with its reason.
      */
     private void drain(KafkaOffsets offsets, Quiet quiet, TopicFollower events, CommittedEvents committed,
             List<PerfClient> clients, IdSpace ids, List<String> failures) {
-        Stack.TopicNames topics = stack.topics();
-        PerfRun.Stable rawEnds = new PerfRun.Stable(() -> offsets.ends(topics.raw()));
-        PerfRun.waitUntil(Duration.ofSeconds(30), rawEnds::still);
-        if (!quiet.awaitProcessor(plan.drainTimeout())) {
-            failures.add("the processor did not consume every raw record within " + plan.drainTimeout().toSeconds()
-                    + " s of the input's end: " + quiet.lag() + " records behind");
-        }
-        PerfRun.Stable eventEnds = new PerfRun.Stable(() -> offsets.stableEnds(List.of(topics.events())));
-        PerfRun.waitUntil(Duration.ofSeconds(60), () -> eventEnds.still() && events.behind() == 0);
-        PerfRun.Stable missing = new PerfRun.Stable(() -> missing(committed, clients, ids));
-        PerfRun.waitUntil(Duration.ofSeconds(120), () -> missing(committed, clients, ids) == 0
-                || missing.stillFor(30));
+        failures.addAll(new Drain(Rules.CHAOS_DRAIN, plan.drainTimeout(), Waits.SYSTEM).run(Drain.of(offsets,
+                stack.topics(), quiet, events, () -> missing(committed, clients, ids))));
     }
 
     private static long missing(CommittedEvents committed, List<PerfClient> clients, IdSpace ids) {

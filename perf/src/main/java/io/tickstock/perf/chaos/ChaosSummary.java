@@ -2,8 +2,10 @@ package io.tickstock.perf.chaos;
 
 import io.tickstock.perf.integrity.IntegrityReport;
 import io.tickstock.perf.result.ChaosResult;
+import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
 import java.io.PrintStream;
+import java.util.List;
 
 /** The end of a chaos run on the console: the verdict, each client, the recoveries and the targets. */
 final class ChaosSummary {
@@ -34,5 +36,9 @@ final class ChaosSummary {
         }
         result.failures().forEach(failure -> out.println("FAILURE: " + failure));
         result.notes().forEach(note -> out.println("note: " + note));
+        List<String> differences = Rules.differences(result.judgedBy());
+        if (!differences.isEmpty()) {
+            out.println("rules: ran with non-default settings: " + String.join("; ", differences));
+        }
     }
 }

@@ -71,13 +71,25 @@ public final class BarBursts implements TopicFollower.Handler {
 
     /**
      * The bursts of the run, each with the number of events committed for it; only whole bursts (as many bars as
-     * the largest one), so a burst the run's end cut short does not count.
+     * the largest one): the figures are timed over these, and {@link #cut} are the others.
      */
-    public synchronized List<Burst> bursts(Map<Long, Long> eventsPerBarEnd) {
-        int whole = bursts.values().stream().mapToInt(a -> a.bars.size()).max().orElse(0);
+    public List<Burst> bursts(Map<Long, Long> eventsPerBarEnd) {
+        return select(eventsPerBarEnd, true);
+    }
+
+    /**
+     * The bursts with fewer bars than the largest one: cut by the input's start or end, or bars missing. (Events a
+     * client read of bars before the run, none of which the run ingested, are no burst of it.)
+     */
+    public List<Burst> cut(Map<Long, Long> eventsPerBarEnd) {
+        return select(eventsPerBarEnd, false);
+    }
+
+    private synchronized List<Burst> select(Map<Long, Long> eventsPerBarEnd, boolean whole) {
+        int most = bursts.values().stream().mapToInt(a -> a.bars.size()).max().orElse(0);
         List<Burst> list = new ArrayList<>();
         bursts.forEach((barEnd, a) -> {
-            if (whole > 0 && a.bars.size() == whole) {
+            if (!a.bars.isEmpty() && (a.bars.size() == most) == whole) {
                 list.add(new Burst(barEnd, a.bars.size(), a.firstIngestedAt, a.lastIngestedAt,
                         eventsPerBarEnd.getOrDefault(barEnd, 0L), a.delivered, a.lastDeliveredAt));
             }

@@ -25,7 +25,7 @@ record ChaosVerdict(Recorded<ChaosResult> run, List<String> failures) {
         List<String> failures = new ArrayList<>(run.result().failures() == null ? List.of() : run.result().failures());
         for (RunResult.Check target : run.result().targets()) {
             if (!target.ok() && failures.stream().noneMatch(f -> f.contains(target.name()))) {
-                failures.add(String.format("%s: %s (expected %s)", target.name(), target.actual(), target.expected()));
+                failures.add(target.shortfall());
             }
         }
         if (!run.result().passed() && failures.isEmpty()) {

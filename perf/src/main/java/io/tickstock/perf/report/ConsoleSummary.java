@@ -77,6 +77,14 @@ public final class ConsoleSummary {
             }
         }
         r.notes().forEach(n -> out.println("    note       " + n));
+        List<String> differences = Rules.differences(r.judgedBy());
+        if (!differences.isEmpty()) {
+            out.println("    rules      ran with non-default settings: " + String.join("; ", differences));
+        }
+        List<String> unknown = Rules.unknown(r.judgedBy());
+        if (!unknown.isEmpty()) {
+            out.println("    rules      not recorded: " + String.join("; ", unknown));
+        }
         r.failures().forEach(f -> out.println("    FAILED     " + f));
     }
 

@@ -1,6 +1,7 @@
 package io.tickstock.perf.report;
 
 import io.tickstock.perf.result.ChaosResult;
+import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,29 +17,25 @@ import java.util.regex.Pattern;
  */
 final class RunSettings {
 
-    static final double P99_LIMIT_MILLIS = 50;
-    static final double WARMUP_SECONDS = 15;
     static final int BASELINE_MESSAGES = 5_000;
     static final String DUPLICATES = "0.05";
     /** What {@code ./tickstock perf} notes of a stack it started with {@code --limits} (or up --limits). */
     static final String KUBERNETES_SIZING = "Kubernetes memory sizing";
 
     private static final Pattern DUPLICATES_NOTE = Pattern.compile("injected duplicates ([0-9.]+)");
-    private static final Pattern CONFIGURED_NOTE = Pattern.compile("configured: (.*)$");
 
     private RunSettings() {
     }
 
-    /** Each way the run's settings differ from the defaults, as the report prints it; empty: the defaults. */
+    /**
+     * Each way the run's settings differ from the defaults, as the report prints it; empty: the defaults. The rules it
+     * was judged by (warm-up, limits, drain, overrides of the stack's configuration) are compared by
+     * {@link Rules#differences}; the command line and the stack's note add what rules do not hold.
+     */
     static List<String> differences(RunResult run) {
         RunResult.Configuration c = run.configuration();
         List<String> differences = new ArrayList<>(arguments(c.command(), "./tickstock perf " + run.scenario()));
-        if (c.p99LimitMillis() != P99_LIMIT_MILLIS) {
-            differences.add(String.format(Locale.ROOT, "p99 limit %.0f ms", c.p99LimitMillis()));
-        }
-        if (c.warmupSeconds() != WARMUP_SECONDS) {
-            differences.add(String.format(Locale.ROOT, "warm-up %.0f s", c.warmupSeconds()));
-        }
+        differences.addAll(Rules.differences(run.judgedBy()));
         if (c.baselineMessages() != BASELINE_MESSAGES) {
             differences.add(String.format(Locale.ROOT, "Kafka probe %,d messages", c.baselineMessages()));
         }
@@ -48,8 +45,12 @@ final class RunSettings {
 
     /** A chaos run: what its command line adds to {@code ./tickstock chaos SCENARIO} ({@code --seed} included). */
     static List<String> differences(ChaosResult run) {
-        return arguments(run.configuration() == null ? null : run.configuration().command(),
-                "./tickstock chaos " + run.scenario());
+        List<String> differences = new ArrayList<>(arguments(run.configuration() == null ? null
+                : run.configuration().command(), "./tickstock chaos " + run.scenario()));
+        if (run.configuration() != null) {
+            differences.addAll(Rules.differences(run.judgedBy()));
+        }
+        return differences;
     }
 
     /** A run whose services had their Kubernetes heap and memory limits ({@code --limits}). */
@@ -87,10 +88,6 @@ final class RunSettings {
         }
         if (note.contains("JFR on")) {
             differences.add("JFR on");
-        }
-        Matcher configured = CONFIGURED_NOTE.matcher(note);
-        if (configured.find()) {
-            differences.add("configured: " + configured.group(1));
         }
         return differences;
     }

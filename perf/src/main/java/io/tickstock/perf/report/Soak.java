@@ -2,10 +2,12 @@ package io.tickstock.perf.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.model.serde.Json;
+import io.tickstock.perf.result.Rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,20 +20,17 @@ import java.util.stream.Stream;
  * The endurance verdict (issue 8: a compressed "24-hour" run): the latest {@code steady_state} run of at least an
  * hour, judged by its resource timeline — each service's memory after warm-up may grow by at most 5 % — and by its
  * integrity (nothing lost, nothing twice). Read from the result's JSON as a tree, so that series a later harness
- * adds to the timeline (a heap series, {@code heapMb}) are judged too.
+ * adds to the timeline (a heap series, {@code heapMb}) are judged too. The rules (warm-up, window, growth) are
+ * {@link Rules}' of today; the verdict carries them, and says where the run ran under others or did not record its.
  */
 final class Soak {
 
-    static final double MIN_SECONDS = 3_600;
-    /**
-     * Until the bounded caches are full at steady-state rates: RocksDB's shared block cache (the processor's RSS
-     * levelled off at minute ~24 of the first soak, judged after ten minutes then) and the gateway's windows (a soak
-     * sizes its repeat window to fill within this: at the default 200,000 ids it takes ~97 minutes of steady state).
-     */
-    static final double WARMUP_SECONDS = 1_200;
-    static final double WINDOW_SECONDS = 300;
-    static final double MAX_GROWTH = 0.05;
+    static final double MIN_SECONDS = Rules.SOAK_MIN_SECONDS;
+    static final double WARMUP_SECONDS = Rules.SOAK_WARMUP_SECONDS;
+    static final double WINDOW_SECONDS = Rules.SOAK_WINDOW_SECONDS;
+    static final double MAX_GROWTH = Rules.SOAK_GROWTH.limit() / 100;
     static final List<String> SERVICES = List.of("ingest", "processor", "gateway");
+    private static final String SOAK = "soak.";
 
     /** One series of one service: its median over the window after warm-up, and over the run's last window. */
     record Growth(String series, String service, double afterWarmupMb, double endMb) {
@@ -41,13 +40,20 @@ final class Soak {
         }
 
         boolean ok() {
-            return ratio() <= MAX_GROWTH;
+            return Rules.SOAK_GROWTH.holds(ratio() * 100);
         }
     }
 
-    /** The judged run; {@code growth} empty when its timeline is too short to judge. */
+    /**
+     * The judged run; {@code growth} empty when its timeline is too short to judge.
+     *
+     * @param judgedBy the soak's settings it was judged by, by name ({@code soak.warmupSeconds}, …)
+     * @param ruleNotes where those are not the ones the run recorded as it ran, or it recorded none: each setting
+     *     and its changes, with when they were made against when the run started
+     */
     record Verdict(Path file, String startedAt, double minutes, String verdict, long lost, long duplicated,
-            String stack, String command, List<Growth> growth, List<String> unsampled) {
+            String stack, String command, List<Growth> growth, List<String> unsampled, Map<String, Double> judgedBy,
+            List<String> ruleNotes) {
 
         boolean go() {
             return "PASSED".equals(verdict) && lost == 0 && duplicated == 0 && !growth.isEmpty()
@@ -106,9 +112,35 @@ final class Soak {
             }
             growth.addAll(found);
         }
+        Map<String, Double> judgedBy = new LinkedHashMap<>();
+        Rules.defaults(Rules.PERF).stream().filter(setting -> setting.name().startsWith(SOAK))
+                .forEach(setting -> judgedBy.put(setting.name(), setting.value()));
         return new Verdict(file, run.path("startedAt").asText(), inputSeconds(run) / 60, run.path("verdict").asText(),
                 lost, duplicated, run.path("configuration").path("stack").asText(),
-                run.path("configuration").path("command").asText(), growth, unsampled);
+                run.path("configuration").path("command").asText(), growth, unsampled, judgedBy,
+                ruleNotes(run, judgedBy));
+    }
+
+    /**
+     * Where the rules the run is judged by are not the ones it ran under: each recorded setting that differs, or,
+     * for a run that recorded none (written before issue 15), every change of a soak setting's default, with when it
+     * was made against the run's start.
+     */
+    private static List<String> ruleNotes(JsonNode run, Map<String, Double> judgedBy) {
+        JsonNode recorded = run.path("rules").path("settings");
+        List<String> notes = new ArrayList<>();
+        if (!judgedBy.keySet().stream().allMatch(name -> recorded.path(name).isNumber())) {
+            notes.add("the run recorded no soak rules (a result written before issue 15): judged by today's");
+            long started = Instant.parse(run.path("startedAt").asText()).toEpochMilli();
+            judgedBy.keySet().forEach(name -> notes.addAll(Rules.changesOf(name, started)));
+            return notes;
+        }
+        judgedBy.forEach((name, value) -> {
+            if (Double.compare(recorded.path(name).asDouble(), value) != 0) {
+                notes.add(name + ": the run recorded " + recorded.path(name).asDouble() + ", judged by " + value);
+            }
+        });
+        return notes;
     }
 
     private static List<Growth> growth(JsonNode timeline, String series) {

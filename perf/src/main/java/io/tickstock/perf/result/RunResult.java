@@ -22,6 +22,8 @@ import java.util.Map;
  * @param clients the measuring clients, the stalled one, and any client whose integrity failed
  * @param groups every client group summarised (a thousand fan-out clients are one line)
  * @param steps a ramp's steps; one step for other scenarios
+ * @param rules the settings the run was judged by; null in results written before runs recorded them (issue 15):
+ *     {@link #judgedBy()} derives what their configuration says
  */
 public record RunResult(
         String scenario,
@@ -45,13 +47,24 @@ public record RunResult(
         double servicesRssPeakMb,
         Map<String, Long> gateway,
         List<TimelinePoint> timeline,
-        List<Step> steps) {
+        List<Step> steps,
+        RunRules rules) {
 
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";
 
     public boolean passed() {
         return PASSED.equals(verdict);
+    }
+
+    /**
+     * The settings the run was judged by: as recorded, or, for a result written before runs recorded them, the
+     * warm-up and step limit its configuration holds and the overrides its stack note names, the rest unknown.
+     */
+    public RunRules judgedBy() {
+        return rules != null ? rules : Rules.perfDerived(configuration.warmupSeconds(),
+                configuration.p99LimitMillis(), "steady_state".equals(scenario),
+                RunRules.configuredIn(configuration.stack()));
     }
 
     /**
@@ -160,8 +173,13 @@ public record RunResult(
     public record TopicIntegrity(long committedInRun, long committedOutsideRun, long repeatedIds, long malformed) {
     }
 
-    /** One reconciliation of counts along the pipeline. */
+    /** One reconciliation of counts along the pipeline, or one target of a chaos run. */
     public record Check(String name, String expected, String actual, boolean ok, String meaning) {
+
+        /** How the check fell short, as a run's failures say it: "NAME: expected …, found … (MEANING)". */
+        public String shortfall() {
+            return name + ": expected " + expected + ", found " + actual + " (" + meaning + ")";
+        }
     }
 
     /** Five seconds of the run. */

@@ -12,13 +12,13 @@ import io.tickstock.perf.integrity.IntegrityReport;
 import io.tickstock.perf.measure.Latencies;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.result.RunResult;
-import io.tickstock.perf.stack.ServiceMetrics;
 import io.tickstock.perf.stack.Stack;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,8 +82,9 @@ final class Accounting {
         }
     }
 
-    Outcome account(PerfRun.Counters before, PerfRun.Counters after, Map<String, Long> rawRecords,
-            Map<String, Long> deadLetters, long finalLag, Set<String> consumed, List<String> failures) {
+    /** Judges the run: what fails it goes to {@code failures} with its reason, what explains a figure to notes. */
+    Outcome account(Counters before, Counters after, Map<String, Long> rawRecords, Map<String, Long> deadLetters,
+            long finalLag, Set<String> consumed, List<String> failures, List<String> notes) {
         Map<PerfClient, IntegrityReport> reports = new LinkedHashMap<>();
         for (PerfClient client : clients) {
             reports.put(client, Integrity.check(client.name(), owed(client.subscription()),
@@ -95,12 +96,17 @@ final class Accounting {
             groups.add(group(group, reports, named, failures));
         }
         RunResult.TopicIntegrity topic = topic(failures);
-        List<RunResult.Check> checks = checks(before, after, rawRecords, deadLetters, finalLag, consumed);
-        checks.stream().filter(c -> !c.ok()).forEach(c -> failures.add("reconciliation: " + c.name() + ": expected "
-                + c.expected() + ", found " + c.actual() + " (" + c.meaning() + ")"));
+        List<RunResult.Check> checks = Reconciliation.checks(topics, before, after, rawRecords, deadLetters, finalLag,
+                consumed);
+        checks.stream().filter(c -> !c.ok()).forEach(c -> failures.add("reconciliation: " + c.shortfall()));
+        Map<Long, Long> eventsPerBurst = eventsPerBurst();
+        List<BarBursts.Burst> whole = bursts.bursts(eventsPerBurst);
+        BurstChecks.Findings burstFindings = BurstChecks.judge(whole, bursts.cut(eventsPerBurst),
+                PerfRun.BURST_CLIENT);
+        failures.addAll(burstFindings.failures());
+        notes.addAll(burstFindings.notes());
         return new Outcome(byFeed(after.simulator().sent()), byFeed(after.simulator().duplicates()), rawRecords,
-                eventsByChannel(), bursts.bursts(eventsPerBurst()), named, groups, topic, checks,
-                steps(reports));
+                eventsByChannel(), whole, named, groups, topic, checks, steps(reports));
     }
 
     private RunResult.GroupResult group(RunPlan.ClientGroup group, Map<PerfClient, IntegrityReport> reports,
@@ -154,10 +160,15 @@ final class Accounting {
                     + firstProblem);
         }
         p99s.sort(Double::compare);
+        RunResult.GroupBursts groupBursts = group.stalls() ? null : bursts(group.name(), members);
+        if (groupBursts != null && groupBursts.delivered() < groupBursts.bursts()) {
+            failures.add("'" + group.name() + "': " + (groupBursts.bursts() - groupBursts.delivered()) + " of the "
+                    + groupBursts.bursts() + " minute bursts it was owed events of were not delivered whole to its "
+                    + "clients");
+        }
         return new RunResult.GroupResult(group.name(), group.count(), group.described(), group.stalls(),
                 intact, expected, lost, duplicated, unexpected, p99s.isEmpty() ? 0 : p99s.get(p99s.size() / 2),
-                p99s.isEmpty() ? 0 : p99s.get(p99s.size() - 1), maxOfMax, Percentiles.of(gateway),
-                group.stalls() ? null : bursts(group.name(), members));
+                p99s.isEmpty() ? 0 : p99s.get(p99s.size() - 1), maxOfMax, Percentiles.of(gateway), groupBursts);
     }
 
     /**
@@ -256,65 +267,6 @@ final class Accounting {
                 committed.malformed());
     }
 
-    private List<RunResult.Check> checks(PerfRun.Counters before, PerfRun.Counters after,
-            Map<String, Long> rawRecords, Map<String, Long> deadLetters, long finalLag, Set<String> consumed) {
-        List<RunResult.Check> checks = new ArrayList<>();
-        Map<Feed, Long> published = new LinkedHashMap<>();
-        after.published().forEach((feed, n) -> published.put(feed, n - before.published().getOrDefault(feed, 0L)));
-        Map<Feed, Long> sent = after.simulator().sent();
-        Map<Feed, Long> injected = after.simulator().duplicates();
-        checks.add(check("simulator sent = ingest published", sum(sent), sum(published),
-                "every message the simulator sent was accepted and acknowledged by Kafka"));
-        long tick = published.get(Feed.T) + published.get(Feed.A);
-        checks.add(check("ingest published = raw records", tick + published.get(Feed.AM) + published.get(Feed.FMV),
-                rawRecords.getOrDefault(topics.rawTick(), 0L) + rawRecords.getOrDefault(topics.rawOhlcv(), 0L)
-                        + rawRecords.getOrDefault(topics.rawFmv(), 0L),
-                "the raw topics hold exactly what ingest published (T+A on tick, AM on ohlcv, FMV on fmv)"));
-        List<String> unread = topics.raw().stream()
-                .filter(t -> rawRecords.getOrDefault(t, 0L) > 0 && !consumed.contains(t)).toList();
-        checks.add(new RunResult.Check("raw topics of the run consumed by the processor", "all",
-                unread.isEmpty() ? "all" : "not " + String.join(", ", unread), unread.isEmpty(),
-                "the processor's group committed offsets on every raw topic the run wrote to"));
-        checks.add(check("processor lag at the end", 0, finalLag,
-                "the processor committed every raw record of the run (on the topics it consumes)"));
-        if (after.processorCounts()) {
-            Map<String, Long> processed = ServiceMetrics.increase(before.processed(), after.processed());
-            Map<String, Long> duplicates = ServiceMetrics.increase(before.duplicates(), after.duplicates());
-            String[][] channels = {{"tick", topics.rawTick()}, {"ohlcv", topics.rawOhlcv()},
-                {"fmv", topics.rawFmv()}};
-            for (String[] channel : channels) {
-                long records = rawRecords.getOrDefault(channel[1], 0L);
-                if (records > 0 || processed.getOrDefault(channel[0], 0L) > 0) {
-                    checks.add(check("processor processed (" + channel[0] + ") = raw records", records,
-                            processed.getOrDefault(channel[0], 0L),
-                            "the channel read each raw record once (an aborted transaction re-reads: more)"));
-                }
-            }
-            checks.add(check("processor duplicates (tick) = injected T+A duplicates",
-                    injected.get(Feed.T) + injected.get(Feed.A), duplicates.getOrDefault("tick", 0L),
-                    "input dedup dropped exactly the re-sent copies: none missed, no false drop"));
-            if (rawRecords.getOrDefault(topics.rawOhlcv(), 0L) > 0) {
-                checks.add(check("processor duplicates (ohlcv) = injected AM duplicates", injected.get(Feed.AM),
-                        duplicates.getOrDefault("ohlcv", 0L), "as above, for minute bars"));
-            }
-            if (rawRecords.getOrDefault(topics.rawFmv(), 0L) > 0) {
-                checks.add(check("processor duplicates (fmv) = injected FMV duplicates", injected.get(Feed.FMV),
-                        duplicates.getOrDefault("fmv", 0L), "as above, for FMV quotes"));
-            }
-        }
-        checks.add(check("dead letters (raw + processor)", 0, sum(deadLetters),
-                "simulated input is valid: nothing may be dead-lettered"));
-        return checks;
-    }
-
-    private static RunResult.Check check(String name, long expected, long actual, String meaning) {
-        return new RunResult.Check(name, Long.toString(expected), Long.toString(actual), expected == actual, meaning);
-    }
-
-    private static long sum(Map<?, Long> counts) {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
-    }
-
     private static Map<String, Long> byFeed(Map<Feed, Long> counts) {
         Map<String, Long> map = new LinkedHashMap<>();
         counts.forEach((feed, n) -> map.put(feed.code(), n));
@@ -371,7 +323,7 @@ final class Accounting {
             Percentiles tick = Percentiles.of(latency.get("tick"));
             double judged = tick.count() > 0 ? tick.p99() : all.p99();
             double minutes = Math.max(1, input.endMillis() - input.startMillis()) / 60_000.0;
-            boolean good = lost == 0 && duplicated == 0 && judged <= plan.p99LimitMillis();
+            boolean good = lost == 0 && duplicated == 0 && plan.stepLimit().holds(judged);
             steps.add(new RunResult.Step(index + 1, input.multiplier(),
                     (input.endMillis() - input.startMillis()) / 1000.0, Math.round(profileRate * input.multiplier()),
                     Math.round(input.published()
@@ -397,8 +349,8 @@ final class Accounting {
 
     private String note(double p99, long lost, long duplicated) {
         List<String> why = new ArrayList<>();
-        if (p99 > plan.p99LimitMillis()) {
-            why.add(String.format("p99 %.1f ms > %.0f ms", p99, plan.p99LimitMillis()));
+        if (!plan.stepLimit().holds(p99)) {
+            why.add(String.format(Locale.ROOT, "p99 %.1f ms, not %s", p99, plan.stepLimit().text()));
         }
         if (lost > 0) {
             why.add(lost + " lost");

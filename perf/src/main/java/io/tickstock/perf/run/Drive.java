@@ -131,7 +131,7 @@ final class Drive {
         String key = step.get("tick").getTotalCount() > 0 ? "tick" : "all";
         Percentiles p = Percentiles.of(step.get(key));
         int missing = overdue.inPhase(phase, phases);
-        boolean good = missing == 0 && p.p99() <= plan.p99LimitMillis();
+        boolean good = missing == 0 && plan.stepLimit().holds(p.p99());
         console.printf("==> phase %d judged %s: %s p99 %.1f ms over %d events, %d overdue%n", phase + 1,
                 good ? "good" : "BAD", key, p.p99(), p.count(), missing);
         return good;

@@ -1,6 +1,5 @@
 package io.tickstock.perf.run;
 
-import io.tickstock.model.Feed;
 import io.tickstock.perf.client.ClientFleet;
 import io.tickstock.perf.client.PerfClient;
 import io.tickstock.perf.expect.BarBursts;
@@ -11,12 +10,13 @@ import io.tickstock.perf.measure.Latencies;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
+import io.tickstock.perf.result.RunRules;
 import io.tickstock.perf.stack.IngestControl;
 import io.tickstock.perf.stack.KafkaOffsets;
 import io.tickstock.perf.stack.ServiceMetrics;
 import io.tickstock.perf.stack.Stack;
-import io.tickstock.tools.status.MetricsText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -51,7 +50,9 @@ public final class PerfRun {
     /** The interval of the timeline and of the progress line. */
     static final Duration TICK = Duration.ofSeconds(5);
     /** An event owed longer than this after it was committed is overdue (shown live; may still arrive). */
-    static final long OVERDUE_MILLIS = 5_000;
+    static final long OVERDUE_MILLIS = Rules.OVERDUE.toMillis();
+    /** The client whose reads time the minute bursts: the one subscribed to everything. */
+    static final String BURST_CLIENT = "all";
 
     private final RunPlan plan;
     private final Stack stack;
@@ -112,7 +113,7 @@ public final class PerfRun {
             PhaseClock phases = new PhaseClock();
             Latencies latencies = new Latencies(plan.phases().size() > 1);
             GroupBursts groupBursts = new GroupBursts();
-            Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, "all", groupBursts);
+            Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, BURST_CLIENT, groupBursts);
             try (TopicFollower events = new TopicFollower(stack.bootstrap(), eventsStart, true, committed).start();
                     TopicFollower bars = new TopicFollower(stack.bootstrap(), only(rawStart, topics.rawOhlcv()),
                             false, bursts).start()) {
@@ -133,6 +134,8 @@ public final class PerfRun {
 
                 drain(drive, offsets, events, overdue, failures);
                 Counters after = Counters.read(stack, ingest);
+                notes.addAll(gatewayMissing(before, "before"));
+                notes.addAll(gatewayMissing(after, "after"));
                 Map<TopicPartition, Long> rawEnd = offsets.ends(topics.raw());
                 Map<TopicPartition, Long> dlqEnd = offsets.ends(List.of(topics.rawDlq(), topics.processorDlq()));
                 latencies.interval();
@@ -141,7 +144,7 @@ public final class PerfRun {
                         groupBursts, phases, drive.phaseInput(), drive.profileRate());
                 Accounting.Outcome outcome = accounting.account(before, after,
                         KafkaOffsets.recordsBetween(rawStart, rawEnd), KafkaOffsets.recordsBetween(dlqStart, dlqEnd),
-                        drive.finalLag(), drive.consumed(), failures);
+                        drive.finalLag(), drive.consumed(), failures, notes);
                 double[] loadAfter = ResourceSampler.loadAverages();
                 Map<String, Percentiles> latency = latencies.total().percentiles();
                 RunResult.Baseline baseline = drive.baseline().map(probe -> new RunResult.Baseline(probe,
@@ -158,7 +161,8 @@ public final class PerfRun {
                         outcome.bursts(), outcome.clients(), outcome.groups(), outcome.topic(),
                         outcome.checks(), sampler.summaries(), sampler.peakSumMb(Stack.SERVICES),
                         ServiceMetrics.increase(before.gateway(), after.gateway()), drive.timeline(),
-                        outcome.steps());
+                        outcome.steps(), Rules.perfRun(plan.warmup(), plan.p99LimitMillis(), plan.drainTimeout(),
+                                plan.scenario().equals(Scenario.STEADY_STATE.id()), RunRules.configuredIn(stackNote)));
             }
         } finally {
             sampling.shutdownNow();
@@ -187,36 +191,18 @@ public final class PerfRun {
 
     /**
      * After the input stopped: the raw topics stop growing, the processor commits all of them, the events topic
-     * stops growing and is read to its end, and every client gets what it is owed (or stops getting anything).
+     * stops growing and is read to its end, and every client gets what it is owed (or stops getting anything); a
+     * wait that runs out fails the run with its reason.
      */
     private void drain(Drive drive, KafkaOffsets offsets, TopicFollower events, Overdue overdue,
             List<String> failures) {
         say("input stopped; draining: processor → events topic → clients");
         Stack.TopicNames topics = stack.topics();
-        Stable rawEnds = new Stable(() -> offsets.ends(topics.raw()));
-        waitUntil(Duration.ofSeconds(30), rawEnds::still);
         Quiet quiet = new Quiet(offsets, stack.processorGroups(), topics);
-        if (!quiet.awaitProcessor(plan.drainTimeout())) {
-            failures.add("the processor did not consume every raw record of the run within "
-                    + plan.drainTimeout().toSeconds() + " s: " + quiet.lag() + " records behind");
-        }
+        failures.addAll(new Drain(Rules.PERF_DRAIN, plan.drainTimeout(), Waits.SYSTEM).run(Drain.of(offsets, topics,
+                quiet, events, () -> overdue.check(Long.MAX_VALUE / 2))));
         drive.finalLag(quiet.lag());
         drive.consumed(quiet.consumedTopics());
-        Stable eventEnds = new Stable(() -> offsets.stableEnds(List.of(topics.events())));
-        waitUntil(Duration.ofSeconds(60), () -> eventEnds.still() && events.behind() == 0);
-        Stable missing = new Stable(() -> overdue.check(Long.MAX_VALUE / 2));
-        waitUntil(Duration.ofSeconds(90), () -> overdue.check(Long.MAX_VALUE / 2) == 0 || missing.stillFor(15));
-    }
-
-    public static boolean waitUntil(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        return condition.getAsBoolean();
     }
 
     public static void sleep(Duration duration) {
@@ -236,6 +222,12 @@ public final class PerfRun {
                         g.described(), g.stalls())).toList(),
                 plan.p99LimitMillis(), plan.baselineMessages(), plan.warmup().toMillis() / 1000.0, stackNote, stack.gateway().toString(),
                 stack.ingest().toString(), stack.bootstrap(), command);
+    }
+
+    /** The gateway's counters absent from its metrics: their figures are missing from the result, and say so. */
+    private static List<String> gatewayMissing(Counters counters, String when) {
+        return counters.gatewayMissing().stream().map(metric -> "the gateway's metrics had no " + metric + " " + when
+                + " the run: the result has no figure of it").toList();
     }
 
     private static Map<TopicPartition, Long> only(Map<TopicPartition, Long> offsets, String topic) {
@@ -259,81 +251,5 @@ public final class PerfRun {
 
     private void say(String line) {
         console.println("==> " + line);
-    }
-
-    /** The counters a run is reconciled by, read before and after it. */
-    record Counters(Map<Feed, Long> published, Map<String, Long> processed, Map<String, Long> duplicates,
-            Map<String, Long> emitted, Map<String, Long> gateway, IngestControl.SimulatorCounts simulator,
-            boolean processorCounts) {
-
-        static Counters read(Stack stack, IngestControl ingest) {
-            MetricsText processor = ServiceMetrics.scrape(stack.processor());
-            MetricsText gateway = ServiceMetrics.scrape(stack.gatewayHttp());
-            Map<String, Long> gatewayCounts = new LinkedHashMap<>();
-            putTotal(gatewayCounts, "sent", gateway, "tickstock_gateway_sent_total");
-            putTotal(gatewayCounts, "shed", gateway, "tickstock_gateway_shed_total");
-            putTotal(gatewayCounts, "conflated", gateway, "tickstock_gateway_conflated_total");
-            putTotal(gatewayCounts, "slowCloses", gateway, "tickstock_gateway_slow_closes_total");
-            putTotal(gatewayCounts, "repeated", gateway, "tickstock_gateway_events_repeated_total");
-            putTotal(gatewayCounts, "received", gateway, "tickstock_gateway_events_received_total");
-            putTotal(gatewayCounts, "topicReads", gateway, "tickstock_gateway_topic_reads_total");
-            // the gateway's own CPU time, in ms: what its deliveries per CPU-second are reckoned by
-            double cpuSeconds = gateway.total("tickstock_gateway_cpu_seconds_total");
-            if (!Double.isNaN(cpuSeconds)) {
-                gatewayCounts.put("cpuMillis", Math.round(cpuSeconds * 1000));
-            }
-            // of that, its JIT compiler's: a fresh JVM warming up, not a cost per delivery (reported beside it)
-            double compilerSeconds = gateway.total("tickstock_gateway_compiler_cpu_seconds_total");
-            if (!Double.isNaN(compilerSeconds)) {
-                gatewayCounts.put("compilerCpuMillis", Math.round(compilerSeconds * 1000));
-            }
-            putTotal(gatewayCounts, "frames", gateway, "tickstock_gateway_frames_total");
-            return new Counters(ingest.published(),
-                    ServiceMetrics.counts(processor, "tickstock_channel_processed_total", "channel"),
-                    // input re-deliveries only (SPEC §5.1); cross-source sightings of one fact are counted apart
-                    ServiceMetrics.counts(processor, "tickstock_channel_duplicates_total", "channel",
-                            s -> s.labels().getOrDefault("kind", "input").equals("input")),
-                    ServiceMetrics.counts(processor, "tickstock_channel_emitted_total", "channel"),
-                    gatewayCounts, ingest.simulator(), processor.has("tickstock_channel_processed_total"));
-        }
-
-        private static void putTotal(Map<String, Long> map, String key, MetricsText metrics, String name) {
-            double total = metrics.total(name);
-            if (!Double.isNaN(total)) {
-                map.put(key, Math.round(total));
-            }
-        }
-
-        long publishedTotal() {
-            return published.values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    /** Waits for a value to stop changing. */
-    public static final class Stable {
-        private final java.util.function.Supplier<Object> value;
-        private Object last;
-        private long since = System.nanoTime();
-
-        public Stable(java.util.function.Supplier<Object> value) {
-            this.value = value;
-        }
-
-        /** True when the value equals the one of the previous call. */
-        public boolean still() {
-            Object now = value.get();
-            boolean same = now.equals(last);
-            if (!same) {
-                since = System.nanoTime();
-            }
-            last = now;
-            return same;
-        }
-
-        /** True when the value has not changed for {@code seconds}. */
-        public boolean stillFor(int seconds) {
-            still();
-            return System.nanoTime() - since >= TimeUnit.SECONDS.toNanos(seconds);
-        }
     }
 }

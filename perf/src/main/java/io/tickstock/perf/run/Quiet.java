@@ -29,13 +29,13 @@ public final class Quiet {
         if (!awaitProcessor(timeout)) {
             return false;
         }
-        PerfRun.Stable events = new PerfRun.Stable(() -> offsets.stableEnds(List.of(topics.events())));
-        return PerfRun.waitUntil(Duration.ofSeconds(30), () -> events.stillFor(2));
+        Waits.Stable events = Waits.SYSTEM.stable(() -> offsets.stableEnds(List.of(topics.events())));
+        return Waits.SYSTEM.until(Duration.ofSeconds(30), () -> events.stillFor(Duration.ofSeconds(2)));
     }
 
     /** Every group of the processor has committed up to the end of every raw partition it reads. */
-    public boolean awaitProcessor(Duration timeout) {
-        return PerfRun.waitUntil(timeout, () -> measure() == 0);
+    private boolean awaitProcessor(Duration timeout) {
+        return Waits.SYSTEM.until(timeout, () -> measure() == 0);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tickstock.perf.run;
 
 import io.tickstock.perf.client.Subscription;
+import io.tickstock.perf.result.Rules;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -11,7 +12,7 @@ import java.util.function.IntFunction;
  * @param profile the ingest simulator's profile (docs/operations.md)
  * @param phases the run's input, one phase after the other (one phase, or a ramp's steps)
  * @param clients the WebSocket clients, connected and subscribed before any input
- * @param stopWhenBad a ramp: stop after the first phase whose tick p99 exceeds {@code p99LimitMillis} or that
+ * @param stopWhenBad a ramp: stop after the first phase whose tick p99 is not below {@code p99LimitMillis} or that
  *     misses anything
  * @param baselineMessages messages of Kafka's own latency probe run beside the load (0: none)
  * @param warmup the first stretch of input whose latency is not recorded (its integrity is checked all the same)
@@ -65,6 +66,11 @@ public record RunPlan(
 
     public Duration length() {
         return phases.stream().map(Phase::length).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** What a ramp's step is judged by: its tick p99 below {@code p99LimitMillis}, as SPEC §9 writes the must. */
+    public Rules.Threshold stepLimit() {
+        return new Rules.Threshold(Rules.Bound.BELOW, p99LimitMillis, "ms");
     }
 
     public int clientCount() {

@@ -59,26 +59,40 @@ public final class IngestControl {
 
     /** Messages Kafka acknowledged, per feed, since the service started. */
     public Map<Feed, Long> published() {
-        return perFeed(status().path("published"));
+        return perFeed(status().path("published"), "published");
     }
 
     public long publishedTotal() {
         return published().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The simulator's run; empty counts when it never ran. */
+    /** The simulator's run; all counts 0 when it never ran (the status has no simulator then). */
     public SimulatorCounts simulator() {
         JsonNode simulator = status().path("simulator");
+        if (simulator.isMissingNode() || simulator.isNull()) {
+            Map<Feed, Long> none = new EnumMap<>(Feed.class);
+            for (Feed feed : Feed.values()) {
+                none.put(feed, 0L);
+            }
+            return new SimulatorCounts("", 0, false, false, none, none, 0, 0);
+        }
         return new SimulatorCounts(simulator.path("profile").asText(""), simulator.path("multiplier").asDouble(0),
                 simulator.path("running").asBoolean(false), simulator.path("finished").asBoolean(false),
-                perFeed(simulator.path("sentByFeed")), perFeed(simulator.path("duplicatesByFeed")),
+                perFeed(simulator.path("sentByFeed"), "simulator.sentByFeed"),
+                perFeed(simulator.path("duplicatesByFeed"), "simulator.duplicatesByFeed"),
                 simulator.path("lagMillis").asLong(0), simulator.path("messagesPerMinute").asLong(0));
     }
 
-    private static Map<Feed, Long> perFeed(JsonNode counts) {
+    /** A count per feed, every feed present: a count the status does not have is an error, never a zero. */
+    private Map<Feed, Long> perFeed(JsonNode counts, String field) {
         Map<Feed, Long> map = new EnumMap<>(Feed.class);
         for (Feed feed : Feed.values()) {
-            map.put(feed, counts.path(feed.code()).asLong(0));
+            JsonNode count = counts.path(feed.code());
+            if (!count.isNumber()) {
+                throw new IllegalStateException("the ingest status (" + root.resolve("/status") + ") has no "
+                        + field + "." + feed.code() + ": the run cannot be reconciled without it");
+            }
+            map.put(feed, count.asLong());
         }
         return map;
     }

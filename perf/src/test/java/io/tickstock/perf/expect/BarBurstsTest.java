@@ -51,11 +51,14 @@ class BarBurstsTest {
     }
 
     @Test
-    void aBurstTheRunCutShortIsLeftOut() {
+    void aBurstTheRunCutShortIsLeftOutOfTheFiguresAndListedApart() {
         ingest("AAPL", MINUTE, 1_000);
         ingest("MSFT", MINUTE, 1_000);
         ingest("AAPL", 2 * MINUTE, 61_000);
+        bursts.delivered(0, 900); // an event of bars before the run: no burst of it
 
         assertThat(bursts.bursts(Map.of())).extracting(BarBursts.Burst::barEnd).containsExactly(MINUTE);
+        assertThat(bursts.cut(Map.of())).extracting(BarBursts.Burst::barEnd, BarBursts.Burst::bars)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2 * MINUTE, 1));
     }
 }

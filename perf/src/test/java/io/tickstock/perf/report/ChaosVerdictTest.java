@@ -21,7 +21,7 @@ class ChaosVerdictTest {
     private static ChaosVerdict judged(String verdict, List<String> failures, List<RunResult.Check> targets) {
         return ChaosVerdict.of(new Recorded<>(Path.of("chaos/kill.json"), "chaos", new ChaosResult("kill", "",
                 Runs.START, 60, verdict, failures, List.of(), null, null, null, List.of(), 0, List.of(), Map.of(),
-                null, targets, Map.of())));
+                null, targets, Map.of(), null)));
     }
 
     @Test
@@ -30,7 +30,7 @@ class ChaosVerdictTest {
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.failures()).containsExactly("processor ready again after kill -9, worst of 7 (SPEC §10): "
-                + "11193 ms (expected ≤ 10000 ms)");
+                + "expected ≤ 10000 ms, found 11193 ms (…)");
         assertThat(verdict.intact()).isTrue();
         assertThat(verdict.otherTargets()).containsExactly(SLOW_PROCESSOR);
     }

@@ -152,7 +152,8 @@ class ReportWriterTest {
         String md = Files.readString(ReportWriter.write(Runs.recorded(plain.build(), other.build()), dir));
 
         assertThat(md).contains("| 0 / 0 / 0 | defaults |")
-                .contains("| **`--minutes 3`, warm-up 30 s, Kubernetes sizing (`--limits`), JFR on** |");
+                .contains("| **`--minutes 3`, latency warm-up 30 s, default 15 s, Kubernetes sizing (`--limits`), "
+                        + "JFR on** |");
     }
 
     @Test

@@ -25,9 +25,10 @@ class RunSettingsTest {
         run.stack = "a fresh stack started for this run (injected duplicates 0.1, Kubernetes memory sizing), JFR on, "
                 + "configured: TICKSTOCK_GATEWAY_REPEAT_WINDOW=15000";
 
-        assertThat(RunSettings.differences(run.build())).containsExactly("`--minutes 3`", "p99 limit 100 ms",
-                "warm-up 30 s", "Kafka probe 0 messages", "injected duplicates 0.1", "Kubernetes sizing (`--limits`)",
-                "JFR on", "configured: TICKSTOCK_GATEWAY_REPEAT_WINDOW=15000");
+        assertThat(RunSettings.differences(run.build())).containsExactly("`--minutes 3`",
+                "latency warm-up 30 s, default 15 s", "a ramp step's p99 limit 100 ms, default 50 ms",
+                "stack configured TICKSTOCK_GATEWAY_REPEAT_WINDOW=15000", "Kafka probe 0 messages",
+                "injected duplicates 0.1", "Kubernetes sizing (`--limits`)", "JFR on");
     }
 
     @Test
@@ -62,6 +63,6 @@ class RunSettingsTest {
     private static ChaosResult chaos(String command) {
         return new ChaosResult("kill", "", Runs.START, 60, ChaosResult.PASSED, List.of(), List.of(),
                 new ChaosResult.Configuration("market_open_surge", 1, 21, 8, 30, "", "", command), null, null,
-                List.of(), 0, List.of(), Map.of(), null, List.of(), Map.of());
+                List.of(), 0, List.of(), Map.of(), null, List.of(), Map.of(), null);
     }
 }

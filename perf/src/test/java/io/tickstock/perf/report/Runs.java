@@ -7,6 +7,7 @@ import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
 import io.tickstock.perf.result.Recorded;
 import io.tickstock.perf.result.RunResult;
+import io.tickstock.perf.result.RunRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,7 @@ final class Runs {
     double p99Limit = 50;
     int baselineMessages = 5_000;
     double warmupSeconds = 15;
+    RunRules rules;
 
     /** A group of {@code clients}, {@code intact} of them, whose worst per-client p99 was {@code worstP99}. */
     static RunResult.GroupResult group(String name, int clients, int intact, double worstP99) {
@@ -81,6 +83,6 @@ final class Runs {
                         Map.of("tickstock.raw.tick", 100L), Map.of("all", 100L)),
                 latency, baseline, bursts, clients, groups, new RunResult.TopicIntegrity(100, 0, repeatedIds, 0),
                 checks, Map.of("processor", new ResourceSampler.Summary(310, 305, 90, 45)), rssPeak,
-                gateway, timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps);
+                gateway, timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps, rules);
     }
 }

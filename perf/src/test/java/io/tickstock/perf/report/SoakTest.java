@@ -86,6 +86,43 @@ class SoakTest {
     }
 
     @Test
+    void aSoakThatRecordedNoRulesIsJudgedByTodaysAndSaysWhenTheyChanged() throws IOException {
+        write("steady_state-20261127-210500.json", run(60, t -> 600, false));
+
+        Soak.Verdict soak = Soak.latest(results).orElseThrow();
+
+        assertThat(soak.judgedBy()).containsEntry("soak.warmupSeconds", 1_200.0)
+                .containsEntry("soak.windowSeconds", 300.0).containsEntry("soak.maxGrowthPercent", 5.0);
+        assertThat(soak.ruleNotes()).containsExactly(
+                "the run recorded no soak rules (a result written before issue 15): judged by today's",
+                "soak.warmupSeconds was 600 until 2026-11-27T22:43:56Z (2da216f), 98 min after the run started");
+    }
+
+    @Test
+    void aSoakIsJudgedByTodaysRulesAndSaysWhereItRanUnderOthers() throws IOException {
+        ObjectNode recorded = run(60, t -> 600, false);
+        recorded.putObject("rules").put("kind", "perf").putObject("settings").put("soak.minSeconds", 3_600)
+                .put("soak.warmupSeconds", 1_200).put("soak.windowSeconds", 300).put("soak.maxGrowthPercent", 5);
+        write("steady_state-20261127-210500.json", recorded);
+        assertThat(Soak.latest(results).orElseThrow().ruleNotes()).isEmpty();
+
+        ((ObjectNode) recorded.path("rules").path("settings")).put("soak.warmupSeconds", 600);
+        write("steady_state-20261127-210500.json", recorded);
+        assertThat(Soak.latest(results).orElseThrow().ruleNotes())
+                .containsExactly("soak.warmupSeconds: the run recorded 600.0, judged by 1200.0");
+    }
+
+    @Test
+    void theSoakOnRecordIsFlaggedAsJudgedByAWarmUpRaisedElevenMinutesBeforeIt() {
+        Soak.Verdict soak = Soak.latest(Path.of("results")).orElseThrow();
+
+        assertThat(soak.file().getFileName().toString()).isEqualTo("steady_state-20261127-225507.json");
+        assertThat(soak.ruleNotes()).contains(
+                "soak.warmupSeconds was 600 until 2026-11-27T22:43:56Z (2da216f), 11 min before the run started");
+        assertThat(soak.go()).isFalse();
+    }
+
+    @Test
     void noSoakYetIsEmpty() {
         assertThat(Soak.latest(results)).isEmpty();
         assertThat(Soak.latest(results.resolve("missing"))).isEmpty();

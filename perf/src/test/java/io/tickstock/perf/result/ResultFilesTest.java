@@ -22,12 +22,12 @@ class ResultFilesTest {
         return new RunResult(scenario, "", startedAt, 60, verdict, List.of(), List.of(),
                 new RunResult.Configuration(scenario, List.of(), List.of(), 50, 5_000, 15, "a fresh stack", "", "", "",
                         "./tickstock perf " + scenario), null, null, Map.of(), null, List.of(), List.of(), List.of(),
-                null, List.of(), Map.of(), 0, Map.of(), List.of(), List.of());
+                null, List.of(), Map.of(), 0, Map.of(), List.of(), List.of(), null);
     }
 
     private static ChaosResult chaos(long startedAt, String verdict, List<RunResult.Check> targets) {
         return new ChaosResult("kill", "", startedAt, 60, verdict, List.of(), List.of(), null, null, null, List.of(),
-                0, List.of(), Map.of(), null, targets, Map.of());
+                0, List.of(), Map.of(), null, targets, Map.of(), null);
     }
 
     private void write(String set, String name, RunResult run) {
