@@ -36,10 +36,15 @@ public class SimulatorSource {
                 .register(registry);
     }
 
-    /** What the status page shows about the simulator. */
+    /**
+     * What the status page shows about the simulator.
+     *
+     * @param maxLagMillis the most any message of the run went out behind its schedule
+     * @param schedule when messages are due, for measuring latency from the schedule
+     */
     public record Status(String profile, long seed, double multiplier, boolean running, boolean finished,
             long sent, Map<Feed, Long> sentByFeed, Map<Feed, Long> duplicatesByFeed, long lagMillis,
-            long simulatedTime, long messagesPerMinute) {
+            long maxLagMillis, long simulatedTime, long messagesPerMinute, SimulatorRun.Schedule schedule) {
     }
 
     /** Starts a run of {@code profile} (the configured one when empty); a running one is stopped first. */
@@ -105,6 +110,6 @@ public class SimulatorSource {
         SimulatorProfile profile = current.market().profile();
         return Optional.of(new Status(profile.name(), settings.seed(), current.multiplier(), running(),
                 current.finished(), current.total(), current.sent(), current.duplicates(), current.lagMillis(),
-                current.simulatedTime(), profile.messagesPerMinute()));
+                current.maxLagMillis(), current.simulatedTime(), profile.messagesPerMinute(), current.schedule()));
     }
 }
