@@ -54,7 +54,8 @@ public final class SimulatorRun implements Runnable {
     }
 
     /**
-     * @param wallMillis the wall-clock time now, which the simulated time starts from
+     * @param wallMillis the wall-clock time now (read right before: the pace is anchored at it), which the simulated
+     *     time starts from
      * @param endTime simulated time at which the run ends ({@code Long.MAX_VALUE}: never)
      */
     public SimulatorRun(MarketSimulator market, Intake intake, Origin origin, long maxMessages, long endTime,

@@ -57,8 +57,10 @@ public class SimulatorSource {
         MarketSimulator market = new MarketSimulator(profile, universe, settings.seed(), settings.duplicateRate(), now);
         long end = profile.length().map(length -> market.start() + length.toMillis()).orElse(Long.MAX_VALUE);
         Origin origin = new Origin(Origin.SIMULATOR, profile.name() + " seed " + settings.seed());
+        // the pace is anchored at the clock read here, with the run's nanoTime beside it: building the market above
+        // takes tens of milliseconds, and anchored at `now` every message went out that much after its timestamp
         SimulatorRun started = new SimulatorRun(market, intake, origin, settings.maxMessages().orElse(Long.MAX_VALUE),
-                end, multiplier, now, System::nanoTime);
+                end, multiplier, clock.millis(), System::nanoTime);
         run = started;
         thread = new Thread(() -> {
             try {
