@@ -65,10 +65,6 @@ public final class PerfCommand {
                 description = "ramp: a step is good while its tick p99 is below this")
         double p99Limit;
 
-        @Option(names = "--baseline-messages", defaultValue = "5000",
-                description = "messages of Kafka's EndToEndLatency probe (0: none)")
-        int baselineMessages;
-
         @Option(names = "--warmup-seconds", defaultValue = Rules.PERF_WARMUP_SECONDS,
                 description = "input at the start whose latency is not recorded (JIT warm-up); integrity counts it")
         int warmupSeconds;
@@ -94,7 +90,7 @@ public final class PerfCommand {
         public Integer call() {
             Scenario chosen = Scenario.of(scenario);
             RunPlan plan = chosen.plan(new Scenario.Options(minutes, clients, stepSeconds, multiplier, p99Limit,
-                    baselineMessages, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(drainTimeout)));
+                    Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(drainTimeout)));
             PerfRun run = new PerfRun(plan, where.stack(), System.out, stackNote,
                     command.isBlank() ? "./tickstock perf " + scenario : command);
             Thread stopper = new Thread(run::abort, "perf-abort");

@@ -72,7 +72,7 @@ class PerfSmokeIT {
                 Map.of("processor", processor.pid(), "gateway", gateway.pid(), "ingest", ingest.pid()),
                 Optional.empty(), new Stack.TopicNames(topics.tick(), topics.ohlcv(), topics.fmv(), topics.rawDlq(),
                         topics.events(), topics.processorDlq()));
-        RunPlan plan = Scenario.SMOKE.plan(new Scenario.Options(0.5, null, null, null, 50, 300, Duration.ofSeconds(5),
+        RunPlan plan = Scenario.SMOKE.plan(new Scenario.Options(0.5, null, null, null, 50, Duration.ofSeconds(5),
                 Duration.ofSeconds(90)));
 
         RunResult result = new PerfRun(plan, stack, System.out, "services started by PerfSmokeIT", "PerfSmokeIT")

@@ -9,7 +9,9 @@ import org.HdrHistogram.Recorder;
 /**
  * Latencies of every event every client read (ingestTs → read, microseconds), recorded lock-free from the client
  * threads: over the whole run, per channel and per priority, per interval for the timeline, and per phase (a ramp's
- * steps, by the input's time).
+ * steps, by the input's time). Beside them, per channel, the latency from when the simulator had the input due
+ * ({@link #fromSchedule}): a simulator behind its schedule sends late and ingest stamps late, which ingestTs → read
+ * does not see.
  */
 public final class Latencies {
 
@@ -18,6 +20,8 @@ public final class Latencies {
     private static final int DIGITS = 3;
     static final String[] CHANNELS = {"tick", "ohlcv", "fmv"};
     private static final int PRIORITIES = 4;
+    /** A latency that is not known (an input whose schedule the harness does not have). */
+    public static final long UNKNOWN = Long.MIN_VALUE;
 
     /**
      * The hops of an event's latency: split at the processor's {@code detectedAt}, and the gateway's own share, from
@@ -25,15 +29,29 @@ public final class Latencies {
      */
     public static final String[] HOPS = {"ingest→detected", "detected→read", "gateway→read"};
 
-    /** The recorders of one scope: all events, each channel, each priority, the two hops. */
+    /** The key of {@code key}'s latency from the schedule ({@code all}, {@code tick} …). */
+    public static String fromSchedule(String key) {
+        return key + " from schedule";
+    }
+
+    /** The recorders of one scope: all events, each channel, each priority, the two hops, and from the schedule. */
     private static final class Set {
         final Recorder all = recorder();
         final Recorder[] channels = {recorder(), recorder(), recorder()};
         final Recorder[] priorities = {recorder(), recorder(), recorder(), recorder()};
         final Recorder[] hops = {recorder(), recorder(), recorder()};
+        final Recorder allScheduled = recorder();
+        final Recorder[] channelsScheduled = {recorder(), recorder(), recorder()};
 
-        void record(int channel, int priority, long micros, long toDetectedMicros, long gatewayMicros) {
+        void record(int channel, int priority, long micros, long toDetectedMicros, long gatewayMicros,
+                long scheduledMicros) {
             all.recordValue(micros);
+            if (scheduledMicros != UNKNOWN) {
+                allScheduled.recordValue(clamp(scheduledMicros));
+                if (channel >= 0) {
+                    channelsScheduled[channel].recordValue(clamp(scheduledMicros));
+                }
+            }
             hops[0].recordValue(clamp(toDetectedMicros));
             hops[1].recordValue(clamp(micros - toDetectedMicros));
             if (gatewayMicros >= 0) {
@@ -63,6 +81,10 @@ public final class Latencies {
             for (String hop : HOPS) {
                 histograms.put(hop, histogram());
             }
+            histograms.put(fromSchedule("all"), histogram());
+            for (String channel : CHANNELS) {
+                histograms.put(fromSchedule(channel), histogram());
+            }
         }
 
         void add(Set set) {
@@ -75,6 +97,10 @@ public final class Latencies {
             }
             for (int h = 0; h < HOPS.length; h++) {
                 histograms.get(HOPS[h]).add(set.hops[h].getIntervalHistogram());
+            }
+            histograms.get(fromSchedule("all")).add(set.allScheduled.getIntervalHistogram());
+            for (int c = 0; c < CHANNELS.length; c++) {
+                histograms.get(fromSchedule(CHANNELS[c])).add(set.channelsScheduled[c].getIntervalHistogram());
             }
         }
 
@@ -116,17 +142,18 @@ public final class Latencies {
 
     /**
      * Records one event read: its channel ({@code tick}, …), priority, phase, latency, how much of that passed
-     * before the processor emitted it ({@code detectedAt − ingestTs}), and how long it took from the gateway's read
-     * to the client's ({@code gatewayMicros}; negative when the gateway did not say).
+     * before the processor emitted it ({@code detectedAt − ingestTs}), how long it took from the gateway's read
+     * to the client's ({@code gatewayMicros}; negative when the gateway did not say), and the latency from when its
+     * input was due ({@code scheduledMicros}; {@link #UNKNOWN} when that is not known).
      */
     public void record(String channel, int priority, int phase, long micros, long toDetectedMicros,
-            long gatewayMicros) {
+            long gatewayMicros, long scheduledMicros) {
         long clamped = clamp(micros);
         int c = channelIndex(channel);
-        run.record(c, priority, clamped, Math.min(toDetectedMicros, clamped), gatewayMicros);
+        run.record(c, priority, clamped, Math.min(toDetectedMicros, clamped), gatewayMicros, scheduledMicros);
         if (perPhase && phase >= 0) {
             phases.computeIfAbsent(phase, p -> new Set()).record(c, priority, clamped,
-                    Math.min(toDetectedMicros, clamped), gatewayMicros);
+                    Math.min(toDetectedMicros, clamped), gatewayMicros, scheduledMicros);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.tickstock.perf.report;
 
 import io.tickstock.perf.expect.BarBursts;
+import io.tickstock.perf.measure.KafkaProbe;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.measure.SimulatorLag;
 import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
 import java.io.PrintStream;
@@ -16,18 +18,26 @@ public final class ConsoleSummary {
     }
 
     public static void print(RunResult r, PrintStream out) {
-        out.printf("%n==> %s: %s in %.0f s (load average before %.2f, after %.2f)%n", r.scenario(), r.verdict(),
-                r.seconds(), r.machine().loadBefore()[0], r.machine().loadAfter()[0]);
+        out.printf("%n==> %s: %s in %.0f s, input %.0f s (load average before %.2f, after %.2f)%n", r.scenario(),
+                r.verdict(), r.seconds(), r.inputSeconds(), r.machine().loadBefore()[0], r.machine().loadAfter()[0]);
         RunResult.Input in = r.input();
         out.printf("    input      %,d messages, %,.0f/min (nominal %,.0f/min), %,d injected duplicates%n",
                 in.total(), in.perMinute(), in.nominalPerMinute(),
                 in.duplicates().values().stream().mapToLong(Long::longValue).sum());
         out.printf("    events     %,d committed %s%n", in.events().getOrDefault("all", 0L), in.events());
         r.latency().forEach((key, p) -> out.printf("    latency    %-5s %s%n", key, line(p)));
-        if (r.baseline() != null) {
-            out.printf("    kafka      EndToEndLatency p50 %d ms, p99 %d ms, p99.9 %d ms: our tick p99 is %.1fx "
-                    + "Kafka's%n", r.baseline().probe().p50Ms(), r.baseline().probe().p99Ms(),
-                    r.baseline().probe().p999Ms(), r.baseline().tickP99OverKafkaP99());
+        RunResult.Baseline baseline = r.baseline();
+        if (baseline != null && baseline.kafka() != null) {
+            KafkaProbe.Summary k = baseline.kafka();
+            out.printf("    kafka      probe %s; %,d sent, %,d lost; its CPU %.1f%% of a core; our tick p99 is %s "
+                    + "Kafka's%n", line(k.latency()), k.sent(), k.lost(), k.cpuPercent(),
+                    baseline.tickP99OverKafkaP99() == null ? "not comparable to"
+                            : String.format("%.1fx", baseline.tickP99OverKafkaP99()));
+        }
+        if (baseline != null && baseline.simulatorLag() != null) {
+            SimulatorLag.Summary lag = baseline.simulatorLag();
+            out.printf("    simulator  behind its schedule: p99 %.0f ms, max %,d ms (sampled each second: max %,d ms)%n",
+                    lag.p99Millis(), lag.maxMillis(), lag.maxSampledMillis());
         }
         List<BarBursts.Burst> bursts = r.bursts();
         if (!bursts.isEmpty()) {
@@ -69,7 +79,9 @@ public final class ConsoleSummary {
         long held = r.reconciliation().stream().filter(RunResult.Check::ok).count();
         out.printf("    checks     %d of %d reconciliations hold; topic: %,d events of the run, %d ids twice%n",
                 held, r.reconciliation().size(), r.topic().committedInRun(), r.topic().repeatedIds());
-        if (r.steps().size() > 1) {
+        if (r.configuration().phases().size() > 1) {
+            out.printf("    steps      %d of %d planned ran, %.0f s of input%n", r.steps().size(),
+                    r.configuration().phases().size(), r.inputSeconds());
             for (RunResult.Step s : r.steps()) {
                 out.printf("    step %-2d    x%-4s %,9.0f/min  tick p99 %7.1f ms  lost %d  dup %d  %s%n", s.index(),
                         s.multiplier(), s.achievedPerMinute(), s.tick().p99(), s.lost(), s.duplicated(),

@@ -2,9 +2,12 @@ package io.tickstock.perf.report;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.measure.KafkaProbe;
+import io.tickstock.perf.measure.Latencies;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.measure.SimulatorLag;
 import io.tickstock.perf.result.Recorded;
 import io.tickstock.perf.result.ResultFiles;
 import io.tickstock.perf.result.Rules;
@@ -178,9 +181,9 @@ public final class ReportWriter {
                 + Reruns.after(runs, run);
     }
 
+    /** What ran, not the plan: a ramp stops at its first bad step. */
     private static double inputMinutes(RunResult r) {
-        return Math.round(r.configuration().phases().stream().mapToDouble(RunResult.PhaseConfig::seconds).sum()
-                / 6) / 10.0;
+        return Math.round(r.inputSeconds() / 6) / 10.0;
     }
 
     private static void scenario(StringBuilder md, RunResult r, List<Recorded<RunResult>> history, Path out)
@@ -217,9 +220,9 @@ public final class ReportWriter {
         RunResult.Configuration c = r.configuration();
         MachineInfo m = r.machine();
         md.append(String.format(Locale.ROOT, "Simulator profile `%s`, %s; %s; latency from %.0f s into the input "
-                + "(warm-up); Kafka probe %d messages. Stack: %s. Machine: %s, %d cores, %.1f GB, %s; load average "
+                + "(warm-up). Stack: %s. Machine: %s, %d cores, %.1f GB, %s; load average "
                 + "before %.2f / %.2f / %.2f, after %.2f / %.2f / %.2f (1 / 5 / 15 min).%n%n", c.profile(),
-                phases(c), clients(c), c.warmupSeconds(), c.baselineMessages(), c.stack(), m.cpu(), m.cores(),
+                phases(r), clients(c), c.warmupSeconds(), c.stack(), m.cpu(), m.cores(),
                 m.memoryGb(), m.java(), m.loadBefore()[0], m.loadBefore()[1], m.loadBefore()[2], m.loadAfter()[0],
                 m.loadAfter()[1], m.loadAfter()[2]));
         RunResult.Input in = r.input();
@@ -229,14 +232,16 @@ public final class ReportWriter {
                 in.duplicates().values().stream().mapToLong(Long::longValue).sum(), counts(in.events())));
     }
 
-    private static String phases(RunResult.Configuration c) {
+    private static String phases(RunResult r) {
+        RunResult.Configuration c = r.configuration();
         if (c.phases().size() == 1) {
             RunResult.PhaseConfig p = c.phases().get(0);
             return String.format(Locale.ROOT, "×%s for %.0f s", RunPlan.multiplier(p.multiplier()), p.seconds());
         }
         List<String> steps = new ArrayList<>();
         c.phases().forEach(p -> steps.add("×" + RunPlan.multiplier(p.multiplier())));
-        return String.format(Locale.ROOT, "steps %s of %.0f s", String.join(", ", steps), c.phases().get(0).seconds());
+        return String.format(Locale.ROOT, "steps %s of %.0f s planned; ran %d of them, %.0f s of input",
+                String.join(", ", steps), c.phases().get(0).seconds(), r.steps().size(), r.inputSeconds());
     }
 
     private static String clients(RunResult.Configuration c) {
@@ -251,20 +256,46 @@ public final class ReportWriter {
     private static void latency(StringBuilder md, RunResult r) {
         md.append("Latency, `ingestTs` → read by a client (every delivery of every event of the run's input after "
                 + "the warm-up, to every reading client), by the feed of the event's input: a high found in a minute "
-                + "bar counts as ohlcv:\n\n");
+                + "bar counts as ohlcv. The rows \"from the simulator's schedule\" start when the simulator had the "
+                + "input due instead: a simulator behind its schedule sends late and ingest stamps late, which "
+                + "`ingestTs` hides:\n\n");
         md.append("| events | deliveries | p50 | p90 | p99 | p99.9 | max | mean |\n|---|---|---|---|---|---|---|---|\n");
         r.latency().forEach((key, p) -> md.append(String.format(Locale.ROOT,
                 "| %s | %,d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", label(key), p.count(),
                 p.p50(), p.p90(), p.p99(), p.p999(), p.max(), p.mean())));
-        if (r.baseline() != null) {
-            var probe = r.baseline().probe();
-            md.append(String.format(Locale.ROOT, "%nKafka's own `EndToEndLatency` on the same broker during the run "
-                    + "(%,d messages of %d bytes, acks=all, one at a time; whole milliseconds): avg %.2f ms, p50 %d ms, "
-                    + "p99 %d ms, p99.9 %d ms. Our tick p99 is %.1f× Kafka's p99 (a p99 under 1 ms counts as 1 ms).%n",
-                    probe.messages(), probe.messageBytes(), probe.avgMs(), probe.p50Ms(), probe.p99Ms(), probe.p999Ms(),
-                    r.baseline().tickP99OverKafkaP99()));
-        }
+        baseline(md, r.baseline());
         md.append('\n');
+    }
+
+    private static void baseline(StringBuilder md, RunResult.Baseline baseline) {
+        if (baseline == null) {
+            return;
+        }
+        if (baseline.kafka() != null) {
+            KafkaProbe.Summary k = baseline.kafka();
+            Percentiles p = k.latency();
+            md.append(String.format(Locale.ROOT, "%nKafka's own latency on the same broker all through the run (the "
+                    + "in-process probe: a message every %.0f ms, acks=all, produced → consumed): p50 %.2f ms, p99 "
+                    + "%.2f ms, p99.9 %.2f ms, max %.1f ms over %,d messages; %,d lost (not back within %d s). Its "
+                    + "own CPU: %.2f %% of a core. Our tick p99 is %s Kafka's p99.%n", k.intervalMillis(), p.p50(),
+                    p.p99(), p.p999(), p.max(), p.count(), k.lost(), KafkaProbe.TIMEOUT.toSeconds(), k.cpuPercent(),
+                    baseline.tickP99OverKafkaP99() == null ? "not comparable to"
+                            : String.format(Locale.ROOT, "%.1f×", baseline.tickP99OverKafkaP99())));
+        } else if (baseline.probe() != null) {
+            var probe = baseline.probe();
+            md.append(String.format(Locale.ROOT, "%nKafka's own `EndToEndLatency` on the same broker for ~10 s of "
+                    + "the run, in a JVM of its own (%,d messages of %d bytes, acks=all, one at a time; whole "
+                    + "milliseconds): avg %.2f ms, p50 %d ms, p99 %d ms, p99.9 %d ms. Our tick p99 is %.1f× Kafka's "
+                    + "p99 (a p99 under 1 ms counts as 1 ms).%n", probe.messages(), probe.messageBytes(),
+                    probe.avgMs(), probe.p50Ms(), probe.p99Ms(), probe.p999Ms(), baseline.tickP99OverKafkaP99()));
+        }
+        if (baseline.simulatorLag() != null) {
+            SimulatorLag.Summary lag = baseline.simulatorLag();
+            md.append(String.format(Locale.ROOT, "%nThe simulator behind its schedule (sampled each second of the "
+                    + "input, %,d samples): p50 %.0f ms, p99 %.0f ms, max %,d ms; its own maximum over every message "
+                    + "it sent: %,d ms.%n", lag.samples(), lag.p50Millis(), lag.p99Millis(), lag.maxSampledMillis(),
+                    lag.maxMillis()));
+        }
     }
 
     private static String label(String key) {
@@ -274,7 +305,9 @@ public final class ReportWriter {
             case "ingest→detected" -> "hop: ingestTs → detectedAt (ingest, Kafka, processor)";
             case "detected→read" -> "hop: detectedAt → read (commit, Kafka, gateway, WebSocket)";
             case "gateway→read" -> "hop: gateway read from Kafka → read by the client (the gateway, WebSocket)";
-            default -> "priority " + key;
+            default -> key.endsWith(Latencies.fromSchedule("")) ? label(key.substring(0, key.length()
+                    - Latencies.fromSchedule("").length())) + ", from the simulator's schedule → read"
+                    : "priority " + key;
         };
     }
 
@@ -291,6 +324,9 @@ public final class ReportWriter {
                 .add(new SvgChart.Series("p99.9", COLORS[2], x, values(t, p -> orNaN(p.all(), Percentiles::p999))))
                 .add(new SvgChart.Series("max", COLORS[3], x, values(t, p -> orNaN(p.all(), Percentiles::max))))
                 .add(new SvgChart.Series("tick p99", COLORS[4], x, values(t, p -> orNaN(p.tick(), Percentiles::p99))))
+                .add(new SvgChart.Series("tick p99 from schedule", COLORS[5], x,
+                        values(t, p -> orNaN(p.tickFromSchedule(), Percentiles::p99))))
+                .add(new SvgChart.Series("Kafka p99", COLORS[6], x, values(t, p -> orNaN(p.kafka(), Percentiles::p99))))
                 .limit(Rules.TICK_P99_MUST.limit(), Rules.TICK_P99_MUST.text() + " (must)");
         SvgChart throughput = new SvgChart(r.scenario() + ": throughput per 5 s", "seconds of the run",
                 "per second (log scale)", true)

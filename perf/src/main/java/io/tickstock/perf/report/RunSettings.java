@@ -5,7 +5,6 @@ import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class RunSettings {
 
-    static final int BASELINE_MESSAGES = 5_000;
     static final String DUPLICATES = "0.05";
     /** What {@code ./tickstock perf} notes of a stack it started with {@code --limits} (or up --limits). */
     static final String KUBERNETES_SIZING = "Kubernetes memory sizing";
@@ -36,9 +34,6 @@ final class RunSettings {
         RunResult.Configuration c = run.configuration();
         List<String> differences = new ArrayList<>(arguments(c.command(), "./tickstock perf " + run.scenario()));
         differences.addAll(Rules.differences(run.judgedBy()));
-        if (c.baselineMessages() != BASELINE_MESSAGES) {
-            differences.add(String.format(Locale.ROOT, "Kafka probe %,d messages", c.baselineMessages()));
-        }
         differences.addAll(stack(c.stack() == null ? "" : c.stack()));
         return differences;
     }

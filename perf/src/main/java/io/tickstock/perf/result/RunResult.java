@@ -2,14 +2,16 @@ package io.tickstock.perf.result;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IntegrityReport;
-import io.tickstock.perf.measure.KafkaBaseline;
+import io.tickstock.perf.measure.KafkaProbe;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.measure.SimulatorLag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Every figure of one run, as written to {@code perf/results/SCENARIO-TIMESTAMP.json} and read back by the report.
@@ -18,10 +20,12 @@ import java.util.Map;
  * @param verdict {@code PASSED} when nothing was lost, repeated or unaccounted for; {@code FAILED} otherwise,
  *     whatever the speed; {@code failures} says why
  * @param latency ingestTs → read by a client, over every event of the run's input every reading client read:
- *     {@code all}, per channel ({@code tick}, {@code ohlcv}, {@code fmv}) and per priority ({@code P0} …)
+ *     {@code all}, per channel ({@code tick}, {@code ohlcv}, {@code fmv}) and per priority ({@code P0} …); and from
+ *     when the simulator had the input due → read ({@code tick from schedule} …; not in runs before it was kept)
  * @param clients the measuring clients, the stalled one, and any client whose integrity failed
  * @param groups every client group summarised (a thousand fan-out clients are one line)
- * @param steps a ramp's steps; one step for other scenarios
+ * @param steps a ramp's steps; one step for other scenarios. The steps that ran: a ramp stops at its first bad
+ *     step, so it may have fewer than {@code configuration.phases}
  * @param rules the settings the run was judged by; null in results written before runs recorded them (issue 15):
  *     {@link #judgedBy()} derives what their configuration says
  */
@@ -55,6 +59,11 @@ public record RunResult(
 
     public boolean passed() {
         return PASSED.equals(verdict);
+    }
+
+    /** How long the input ran: the steps that ran, not the plan (a ramp stops at its first bad step). */
+    public double inputSeconds() {
+        return steps.stream().mapToDouble(Step::seconds).sum();
     }
 
     /**
@@ -102,9 +111,14 @@ public record RunResult(
         return String.join("; ", parts);
     }
 
-    /** How the run was set up, to repeat it. */
+    /**
+     * How the run was set up, to repeat it. (Runs before the in-process Kafka probe also had
+     * {@code baselineMessages}, EndToEndLatency's message count; their {@code baseline.probe} holds it too.)
+     *
+     * @param phases the plan; what ran is in {@link RunResult#steps}
+     */
     public record Configuration(String profile, List<PhaseConfig> phases, List<ClientConfig> clients,
-            double p99LimitMillis, int baselineMessages, double warmupSeconds, String stack, String gateway, String ingest,
+            double p99LimitMillis, double warmupSeconds, String stack, String gateway, String ingest,
             String bootstrap, String command) {
     }
 
@@ -127,8 +141,47 @@ public record RunResult(
             double nominalPerMinute, Map<String, Long> rawRecords, Map<String, Long> events) {
     }
 
-    /** Kafka's own one-hop latency on the same broker during the run, and our tick p99 against its p99. */
-    public record Baseline(KafkaBaseline.Result probe, double tickP99OverKafkaP99) {
+    /**
+     * What the run's latency is measured against: Kafka's own one-hop latency on the same broker during the run, our
+     * tick p99 over its p99, and how far the simulator fell behind its schedule.
+     *
+     * @param source {@value #IN_PROCESS}, whose figures are {@code kafka}; or, in runs before it,
+     *     {@value #END_TO_END_LATENCY}, Kafka's tool run for ~10 s of the run in a JVM of its own, whose output is
+     *     {@code probe}
+     * @param tickP99OverKafkaP99 null when the run has no Kafka figure (the probe had nothing back)
+     * @param simulatorLag null in runs before it was kept
+     */
+    public record Baseline(String source, KafkaProbe.Summary kafka, EndToEndLatency probe, Double tickP99OverKafkaP99,
+            SimulatorLag.Summary simulatorLag) {
+
+        public static final String IN_PROCESS = "in-process probe";
+        public static final String END_TO_END_LATENCY = "EndToEndLatency";
+
+        public Baseline {
+            if (source == null && probe != null) {
+                source = END_TO_END_LATENCY;
+            }
+        }
+
+        /** What {@code org.apache.kafka.tools.EndToEndLatency} printed, in whole milliseconds. */
+        public record EndToEndLatency(String topic, int messages, int messageBytes, double avgMs, long p50Ms,
+                long p99Ms, long p999Ms, String output) {
+        }
+
+        /** The run's baseline from the in-process probe: the ratio from its p99, with microsecond resolution. */
+        public static Baseline measured(KafkaProbe.Summary kafka, Percentiles tick, SimulatorLag.Summary lag) {
+            Double ratio = kafka.latency().count() == 0 || tick.count() == 0 ? null
+                    : Math.round(tick.p99() / Math.max(kafka.latency().p99(), 0.001) * 10) / 10.0;
+            return new Baseline(IN_PROCESS, kafka, null, ratio, lag);
+        }
+
+        /** Kafka's p99 in milliseconds; empty when the run has none. */
+        public OptionalDouble kafkaP99Millis() {
+            if (kafka != null && kafka.latency().count() > 0) {
+                return OptionalDouble.of(kafka.latency().p99());
+            }
+            return probe == null ? OptionalDouble.empty() : OptionalDouble.of(probe.p99Ms());
+        }
     }
 
     /** @param closedAfterMillis a stalled client: from when it stopped reading to when its connection was gone */
@@ -182,15 +235,20 @@ public record RunResult(
         }
     }
 
-    /** Five seconds of the run. */
     /**
-     * @param gateway the gateway's read → the client's read of the interval's events, every client (null in runs
-     *     written before it was kept)
+     * Five seconds of the run. Fields added later are null in runs written before they were kept.
+     *
+     * @param gateway the gateway's read → the client's read of the interval's events, every client
+     * @param tickFromSchedule the interval's tick events from when the simulator had their input due → read
+     * @param kafka the Kafka probe's send → receive of the messages back in the interval
+     * @param kafkaLost the probe's messages found lost in the interval (sent more than its timeout before)
+     * @param simulatorLagMillis the most the simulator was behind its schedule in the interval's samples
      */
     public record TimelinePoint(double t, int phase, double inputPerSecond, double committedPerSecond,
             double deliveredPerSecond, Percentiles all, Percentiles tick, long processorLag,
             Map<String, Double> rssMb, Map<String, Double> heapMb, Map<String, Double> cpuPercent,
-            double machineCpuPercent, Percentiles gateway) {
+            double machineCpuPercent, Percentiles gateway, Percentiles tickFromSchedule, Percentiles kafka,
+            Long kafkaLost, Long simulatorLagMillis) {
     }
 
     /**

@@ -6,13 +6,14 @@ import io.tickstock.perf.client.ServerObject;
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IdSpace;
 import io.tickstock.perf.measure.Latencies;
+import io.tickstock.perf.stack.SimulatorSchedule;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where every client's events go: into the client's receipts (integrity), and, for events of the run's input after
- * its warm-up read by a reading client, into the latency histograms (ingestTs → read, and the gateway's read →
- * read; same machine, same clock). The bursts count the events of one client that sees everything, and per group
- * when its clients had a burst's last event.
+ * its warm-up read by a reading client, into the latency histograms (ingestTs → read, the gateway's read → read, and
+ * from when the simulator had the input due → read; same machine, same clock). The bursts count the events of one
+ * client that sees everything, and per group when its clients had a burst's last event.
  */
 final class Deliveries implements PerfClient.Sink {
 
@@ -21,6 +22,7 @@ final class Deliveries implements PerfClient.Sink {
     private final BarBursts bursts;
     private final PhaseClock phases;
     private volatile long measureFromMillis = Long.MAX_VALUE;
+    private volatile SimulatorSchedule schedule;
     private final String burstClient;
     private final GroupBursts groupBursts;
     private final AtomicLong delivered = new AtomicLong();
@@ -47,7 +49,7 @@ final class Deliveries implements PerfClient.Sink {
             long latency = receivedMicros - event.ingestTs() * 1_000;
             long gateway = event.gatewayReadUs() > 0 ? Math.max(0, receivedMicros - event.gatewayReadUs()) : -1;
             latencies.record(inputChannel(event), event.priority(), phases.phaseAt(event.ingestTs()), latency,
-                    (event.detectedAt() - event.ingestTs()) * 1_000, gateway);
+                    (event.detectedAt() - event.ingestTs()) * 1_000, gateway, fromSchedule(event, receivedMicros));
             client.recordLatency(latency, gateway);
         }
         if (event.feed().equals("AM")) {
@@ -56,6 +58,21 @@ final class Deliveries implements PerfClient.Sink {
             }
             groupBursts.delivered(client, event.providerTs(), receivedMicros / 1_000, event.gatewayReadUs());
         }
+    }
+
+    /** Due → read: the input's due time is its provider timestamp on the simulator's schedule. */
+    private long fromSchedule(ServerObject event, long receivedMicros) {
+        SimulatorSchedule known = schedule;
+        return known == null ? Latencies.UNKNOWN : receivedMicros - known.dueMicros(event.providerTs());
+    }
+
+    /**
+     * The simulator's schedule as far as the run knows it: latency from the schedule is recorded from now on (an
+     * event whose input is due on a stretch not known yet — the few milliseconds between a change of speed and the
+     * harness reading it — is mapped on the stretch before, off by that time × (new speed / old speed − 1)).
+     */
+    void schedule(SimulatorSchedule schedule) {
+        this.schedule = schedule;
     }
 
     /**

@@ -2,14 +2,16 @@ package io.tickstock.perf.run;
 
 import io.tickstock.perf.client.PerfClient;
 import io.tickstock.perf.expect.CommittedEvents;
-import io.tickstock.perf.measure.KafkaBaseline;
+import io.tickstock.perf.measure.KafkaProbe;
 import io.tickstock.perf.measure.Latencies;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.measure.SimulatorLag;
 import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.stack.IngestControl;
 import io.tickstock.perf.stack.KafkaOffsets;
 import io.tickstock.perf.stack.ServiceMetrics;
+import io.tickstock.perf.stack.SimulatorSchedule;
 import io.tickstock.perf.stack.Stack;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,13 +20,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The input side of a run: plays the plan's phases on the ingest simulator, and every five seconds takes a point of
- * the timeline and prints a progress line. A ramp's step is judged five seconds into the next one (its late events
- * have had that long to arrive); a bad step ends the ramp. Kafka's latency probe runs beside the load.
+ * The input side of a run: plays the plan's phases on the ingest simulator, follows the simulator's schedule (for
+ * latency from it) and samples its lag once a second, and every five seconds takes a point of the timeline (with the
+ * Kafka probe's interval beside the pipeline's) and prints a progress line. A ramp's step is judged five seconds
+ * into the next one (its late events have had that long to arrive); a bad step ends the ramp.
  */
 final class Drive {
 
@@ -33,7 +38,6 @@ final class Drive {
     }
 
     private final RunPlan plan;
-    private final Stack stack;
     private final PrintStream console;
     private final IngestControl ingest;
     private final Quiet quiet;
@@ -47,8 +51,13 @@ final class Drive {
     private final Map<String, URI> httpRoots;
     private final List<RunResult.TimelinePoint> timeline = new ArrayList<>();
     private final List<PhaseInput> phaseInput = new ArrayList<>();
-    private final AtomicReference<KafkaBaseline.Result> baseline = new AtomicReference<>();
-    private Thread probe;
+    /** The probe's CPU in the timeline, under the name the EndToEndLatency process had in earlier runs. */
+    static final String KAFKA_PROBE = "kafka-probe";
+    private final KafkaProbe probe;
+    private final SimulatorLag simulatorLag = new SimulatorLag();
+    private final AtomicReference<RuntimeException> lagUnread = new AtomicReference<>();
+    private SimulatorSchedule schedule;
+    private long simulatorMaxLag = -1;
     private long inputStart;
     private long inputEnd;
     private long profileRate;
@@ -61,10 +70,9 @@ final class Drive {
     private int lastSamples;
 
     Drive(RunPlan plan, Stack stack, PrintStream console, IngestControl ingest, KafkaOffsets offsets,
-            CommittedEvents committed, List<PerfClient> clients,
-            Deliveries deliveries, Latencies latencies, Overdue overdue, PhaseClock phases, ResourceSampler sampler) {
+            CommittedEvents committed, List<PerfClient> clients, Deliveries deliveries, Latencies latencies,
+            Overdue overdue, PhaseClock phases, ResourceSampler sampler, KafkaProbe probe) {
         this.plan = plan;
-        this.stack = stack;
         this.httpRoots = stack.httpRoots();
         this.console = console;
         this.ingest = ingest;
@@ -76,12 +84,18 @@ final class Drive {
         this.overdue = overdue;
         this.phases = phases;
         this.sampler = sampler;
+        this.probe = probe;
     }
 
     void run(List<String> notes) {
         lastPublished = ingest.publishedTotal();
         boolean[] judged = new boolean[plan.phases().size()];
         boolean stop = false;
+        ScheduledExecutorService lagSampling = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "perf-simulator-lag");
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int i = 0; i < plan.phases().size() && !stop; i++) {
             RunPlan.Phase phase = plan.phases().get(i);
             ingest.multiplier(phase.multiplier());
@@ -91,9 +105,11 @@ final class Drive {
                 inputStart = start;
                 deliveries.measureFrom(start + plan.warmup().toMillis());
                 lastPointAt = start;
+                probe.interval(); // the timeline's intervals start with the input; the run's total has all of it
                 profileRate = ingest.simulator().messagesPerMinute();
-                startProbe();
+                lagSampling.scheduleAtFixedRate(this::sampleLag, 1, 1, TimeUnit.SECONDS);
             }
+            followSchedule(i, notes);
             phases.begin(start);
             long publishedAtStart = ingest.publishedTotal();
             console.printf("==> phase %d: %s x%s, %d s%n", i + 1, plan.profile(), RunPlan.multiplier(phase.multiplier()),
@@ -122,7 +138,36 @@ final class Drive {
         }
         ingest.stopSource();
         inputEnd = System.currentTimeMillis();
-        awaitProbe();
+        lagSampling.shutdownNow();
+        simulatorMaxLag = ingest.simulator().maxLagMillis();
+        if (lagUnread.get() != null) {
+            notes.add("the simulator's lag could not be read at some of its samples, e.g.: " + lagUnread.get());
+        }
+    }
+
+    /**
+     * The stretch of the simulator's schedule it runs on now, after a start or a change of speed, for latency from
+     * the schedule.
+     */
+    private void followSchedule(int phase, List<String> notes) {
+        ingest.scheduleNow().ifPresentOrElse(stretch -> {
+            schedule = schedule == null ? SimulatorSchedule.of(stretch) : schedule.then(stretch);
+            deliveries.schedule(schedule);
+        }, () -> {
+            if (phase == 0) {
+                notes.add("the ingest service does not report its simulator's schedule: no latency from the "
+                        + "schedule in this run");
+            }
+        });
+    }
+
+    private void sampleLag() {
+        try {
+            simulatorLag.sample(ingest.simulator().lagMillis());
+        } catch (RuntimeException e) {
+            // an exception out of a scheduled task would end the sampling; the run says it missed samples
+            lagUnread.compareAndSet(null, e);
+        }
     }
 
     /** The live judgement of a step: its tick p99 so far (overdue events count as too late) against the limit. */
@@ -161,19 +206,22 @@ final class Drive {
             machine += sample.machineCpuPercent() / recent.size();
         }
         cpu.replaceAll((name, value) -> Math.round(value * 10) / 10.0);
+        KafkaProbe.Interval kafka = probe.interval();
+        cpu.put(KAFKA_PROBE, round(kafka.cpuPercent()));
         Percentiles all = Percentiles.of(interval.get("all"));
         Percentiles tick = Percentiles.of(interval.get("tick"));
+        Percentiles tickFromSchedule = Percentiles.of(interval.get(Latencies.fromSchedule("tick")));
         Percentiles gateway = Percentiles.of(interval.get("gateway→read"));
         double inputRate = (published - lastPublished) / seconds;
         timeline.add(new RunResult.TimelinePoint(Math.round((now - inputStart) / 100.0) / 10.0, phase,
                 round(inputRate), round((committedNow - lastCommitted) / seconds),
                 round((deliveredNow - lastDelivered) / seconds), all, tick, lag, rss, heapMb(), cpu, round(machine),
-                gateway));
+                gateway, tickFromSchedule, kafka.latency(), kafka.lost(), simulatorLag.interval()));
         console.printf("[%5s] x%-3s in %6.0f/s  committed %5.0f/s  read %6.0f/s  p99 tick %7s  all %7s  "
-                        + "overdue %d  dup %d  lag %d  load %.1f%n",
+                        + "kafka %7s  overdue %d  dup %d  lag %d  load %.1f%n",
                 clock(now - inputStart), RunPlan.multiplier(plan.phases().get(phase).multiplier()), inputRate,
                 (committedNow - lastCommitted) / seconds, (deliveredNow - lastDelivered) / seconds, ms(tick),
-                ms(all), missing, repeats, lag, ResourceSampler.load1());
+                ms(all), ms(kafka.latency()), missing, repeats, lag, ResourceSampler.load1());
         lastPointAt = now;
         lastPublished = published;
         lastCommitted = committedNow;
@@ -184,44 +232,6 @@ final class Drive {
         Map<String, Double> heap = new LinkedHashMap<>();
         httpRoots.forEach((service, root) -> ServiceMetrics.heapMb(root).ifPresent(mb -> heap.put(service, round(mb))));
         return heap;
-    }
-
-    private void startProbe() {
-        if (plan.baselineMessages() <= 0) {
-            return;
-        }
-        // a third into the run: under the same load as the pipeline, not during its first seconds
-        long delay = plan.stopWhenBad() ? 10_000 : plan.length().toMillis() / 3;
-        probe = new Thread(() -> {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                return;
-            }
-            KafkaBaseline.run(stack.bootstrap(), plan.baselineMessages(), 200,
-                    pid -> sampler.watch("kafka-probe", pid)).ifPresent(baseline::set);
-            sampler.forget("kafka-probe");
-        }, "perf-kafka-probe");
-        probe.setDaemon(true);
-        probe.start();
-    }
-
-    private void awaitProbe() {
-        if (probe == null) {
-            return;
-        }
-        if (probe.isAlive() && baseline.get() == null) {
-            long started = System.currentTimeMillis();
-            try {
-                probe.join(Duration.ofMinutes(3).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (System.currentTimeMillis() - started > 1_000) {
-                console.println("==> waited for Kafka's latency probe to finish");
-            }
-        }
-        probe.interrupt();
     }
 
     private static String ms(Percentiles p) {
@@ -245,8 +255,9 @@ final class Drive {
         return List.copyOf(phaseInput);
     }
 
-    Optional<KafkaBaseline.Result> baseline() {
-        return Optional.ofNullable(baseline.get());
+    /** The simulator's lag over the input, with its own maximum over every message it sent. */
+    SimulatorLag.Summary simulatorLag() {
+        return simulatorLag.summary(simulatorMaxLag);
     }
 
     long inputMillis() {

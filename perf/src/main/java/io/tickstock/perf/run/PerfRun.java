@@ -6,6 +6,7 @@ import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.expect.CommittedEvents;
 import io.tickstock.perf.expect.TopicFollower;
 import io.tickstock.perf.integrity.IdSpace;
+import io.tickstock.perf.measure.KafkaProbe;
 import io.tickstock.perf.measure.Latencies;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
@@ -36,9 +37,9 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>stop the ingest source and wait until the pipeline is quiet (processor lag 0, events topic still);</li>
  *   <li>note where the raw topics and the events topic end: the run's input and events lie beyond;</li>
  *   <li>follow the events topic ({@code read_committed}, as the gateway reads) and the raw OHLCV topic;</li>
- *   <li>connect and subscribe every client;</li>
- *   <li>start the simulator, phase by phase; sample latency, rates, lag and resources; print progress; run Kafka's
- *       own latency probe beside the load;</li>
+ *   <li>connect and subscribe every client; start Kafka's own latency probe, which runs until the drain is done;</li>
+ *   <li>start the simulator, phase by phase; sample latency (from ingest and from the simulator's schedule), rates,
+ *       lag, the simulator's lag and resources; print progress;</li>
  *   <li>stop the simulator and drain: the processor commits every raw record, the events topic stops growing,
  *       clients get what they are owed;</li>
  *   <li>account: each client's events against the committed ones its subscription matches, and the counts along
@@ -116,7 +117,8 @@ public final class PerfRun {
             Deliveries deliveries = new Deliveries(ids, latencies, bursts, phases, BURST_CLIENT, groupBursts);
             try (TopicFollower events = new TopicFollower(stack.bootstrap(), eventsStart, true, committed).start();
                     TopicFollower bars = new TopicFollower(stack.bootstrap(), only(rawStart, topics.rawOhlcv()),
-                            false, bursts).start()) {
+                            false, bursts).start();
+                    KafkaProbe probe = KafkaProbe.start(stack.bootstrap())) {
                 List<PerfClient> clients = clients(deliveries, groupBursts);
                 say("connecting " + clients.size() + " WebSocket client(s) to " + stack.gateway());
                 fleet.connect(stack.gateway(), clients, Duration.ofMinutes(3));
@@ -127,12 +129,13 @@ public final class PerfRun {
                 Overdue overdue = new Overdue(committed, clients, OVERDUE_MILLIS);
 
                 Drive drive = new Drive(plan, stack, console, ingest, offsets, committed, clients, deliveries,
-                        latencies, overdue, phases, sampler);
+                        latencies, overdue, phases, sampler, probe);
                 active.set(ingest);
                 drive.run(notes);
                 active.set(null);
 
                 drain(drive, offsets, events, overdue, failures);
+                KafkaProbe.Summary kafka = probe.stop();
                 Counters after = Counters.read(stack, ingest);
                 notes.addAll(gatewayMissing(before, "before"));
                 notes.addAll(gatewayMissing(after, "after"));
@@ -147,11 +150,12 @@ public final class PerfRun {
                         drive.finalLag(), drive.consumed(), failures, notes);
                 double[] loadAfter = ResourceSampler.loadAverages();
                 Map<String, Percentiles> latency = latencies.total().percentiles();
-                RunResult.Baseline baseline = drive.baseline().map(probe -> new RunResult.Baseline(probe,
-                        ratio(latency.getOrDefault("tick", latency.getOrDefault("all", Percentiles.NONE)).p99(),
-                                probe.p99Ms()))).orElse(null);
-                if (plan.baselineMessages() > 0 && baseline == null) {
-                    notes.add("Kafka's EndToEndLatency probe did not complete: no baseline in this run");
+                RunResult.Baseline baseline = RunResult.Baseline.measured(kafka,
+                        latency.getOrDefault("tick", latency.getOrDefault("all", Percentiles.NONE)),
+                        drive.simulatorLag());
+                if (kafka.lost() > 0) {
+                    notes.add("Kafka's probe lost " + kafka.lost() + " of its " + kafka.sent() + " messages (not "
+                            + "back within " + KafkaProbe.TIMEOUT.toSeconds() + " s): the broker stalled");
                 }
                 return new RunResult(plan.scenario(), started.toString(), started.toEpochMilli(),
                         (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0,
@@ -220,7 +224,7 @@ public final class PerfRun {
                         / 1000.0)).toList(),
                 plan.clients().stream().map(g -> new RunResult.ClientConfig(g.name(), g.count(),
                         g.described(), g.stalls())).toList(),
-                plan.p99LimitMillis(), plan.baselineMessages(), plan.warmup().toMillis() / 1000.0, stackNote, stack.gateway().toString(),
+                plan.p99LimitMillis(), plan.warmup().toMillis() / 1000.0, stackNote, stack.gateway().toString(),
                 stack.ingest().toString(), stack.bootstrap(), command);
     }
 
@@ -238,11 +242,6 @@ public final class PerfRun {
             }
         });
         return map;
-    }
-
-    private static double ratio(double ours, long kafkaMillis) {
-        // the probe reports whole milliseconds: "0" means under one
-        return Math.round(ours / Math.max(1, kafkaMillis) * 10) / 10.0;
     }
 
     private static int cores() {

@@ -14,7 +14,6 @@ import java.util.function.IntFunction;
  * @param clients the WebSocket clients, connected and subscribed before any input
  * @param stopWhenBad a ramp: stop after the first phase whose tick p99 is not below {@code p99LimitMillis} or that
  *     misses anything
- * @param baselineMessages messages of Kafka's own latency probe run beside the load (0: none)
  * @param warmup the first stretch of input whose latency is not recorded (its integrity is checked all the same)
  */
 public record RunPlan(
@@ -24,7 +23,6 @@ public record RunPlan(
         List<ClientGroup> clients,
         boolean stopWhenBad,
         double p99LimitMillis,
-        int baselineMessages,
         Duration warmup,
         Duration drainTimeout) {
 

@@ -69,7 +69,7 @@ public enum Scenario {
 
     /** Options a user may set on any scenario; absent values take the scenario's own. */
     public record Options(Double minutes, Integer clients, Integer stepSeconds, Double multiplier,
-            double p99LimitMillis, int baselineMessages, Duration warmup, Duration drainTimeout) {
+            double p99LimitMillis, Duration warmup, Duration drainTimeout) {
     }
 
     public RunPlan plan(Options options) {
@@ -105,8 +105,8 @@ public enum Scenario {
                 }
             }
         }
-        return new RunPlan(id, profile, phases, clients, stopWhenBad, options.p99LimitMillis(),
-                options.baselineMessages(), options.warmup(), options.drainTimeout());
+        return new RunPlan(id, profile, phases, clients, stopWhenBad, options.p99LimitMillis(), options.warmup(),
+                options.drainTimeout());
     }
 
     /** Every scenario's three measuring clients: everything, the tick screen, a watch list. */

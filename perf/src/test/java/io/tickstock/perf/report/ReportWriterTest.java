@@ -173,4 +173,49 @@ class ReportWriterTest {
                 .as("the scenario's record decides").contains("| [market_open_surge](#market_open_surge) | 2026-11-27 "
                         + "16:24 UTC |");
     }
+
+    @Test
+    void aRampSaysHowManyOfItsPlannedStepsRanAndForHowLong() throws Exception {
+        Runs ramp = new Runs();
+        ramp.scenario = "ramp";
+        ramp.phases.clear();
+        for (int i = 0; i < 11; i++) {
+            ramp.phases.add(new RunResult.PhaseConfig(i + 1, 60));
+        }
+        ramp.steps.add(Runs.step(1, 1, false));
+        ramp.steps.add(new RunResult.Step(2, 2, 5.4, 100_000, 104_000, Runs.p(20), Runs.p(80), 10, 0, 0, false,
+                "p99 80.0 ms > 50 ms"));
+
+        String md = Files.readString(ReportWriter.write(Runs.recorded(ramp.build()), dir));
+
+        assertThat(md).contains("steps ×1, ×2, ×3, ×4, ×5, ×6, ×7, ×8, ×9, ×10, ×11 of 60 s planned; ran 2 of them, "
+                + "65 s of input").contains("| market_open_surge, 1.1 min, ");
+    }
+
+    @Test
+    void theBaselineIsKafkasOwnLatencyThroughTheRunWithTheProbesCostAndTheSimulatorsLag() throws Exception {
+        String md = Files.readString(ReportWriter.write(Runs.recorded(new Runs().build()), dir));
+
+        assertThat(md).contains("(the in-process probe: a message every 50 ms, acks=all, produced → consumed): p50 "
+                + "2.00 ms, p99 4.00 ms").contains("0 lost (not back within 10 s). Its own CPU: 1.00 % of a core. Our "
+                + "tick p99 is 7.5× Kafka's p99.")
+                .contains("The simulator behind its schedule (sampled each second of the input, 300 samples): p50 0 "
+                        + "ms, p99 2 ms, max 5 ms; its own maximum over every message it sent: 12 ms.");
+        assertThat(Files.readString(dir.resolve("market_open_surge-latency.svg"))).contains("Kafka p99")
+                .contains("tick p99 from schedule");
+    }
+
+    @Test
+    void aRunFromBeforeTheProbeShowsWhatEndToEndLatencyPrinted() throws Exception {
+        Runs old = new Runs();
+        old.baseline = new RunResult.Baseline(null, null, new RunResult.Baseline.EndToEndLatency(
+                "tickstock.perf.baseline", 5_000, 200, 1.85, 1, 10, 23, "…"), 200.4, null);
+
+        String md = Files.readString(ReportWriter.write(Runs.recorded(old.build()), dir));
+
+        assertThat(old.baseline.source()).isEqualTo("EndToEndLatency");
+        assertThat(md).contains("Kafka's own `EndToEndLatency` on the same broker for ~10 s of the run")
+                .contains("p99 10 ms, p99.9 23 ms. Our tick p99 is 200.4× Kafka's p99")
+                .contains("Kafka's p99 10.0 ms (EndToEndLatency): 200.4×");
+    }
 }

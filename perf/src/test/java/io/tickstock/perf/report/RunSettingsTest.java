@@ -21,13 +21,12 @@ class RunSettingsTest {
         run.arguments = "--minutes 3";
         run.p99Limit = 100;
         run.warmupSeconds = 30;
-        run.baselineMessages = 0;
         run.stack = "a fresh stack started for this run (injected duplicates 0.1, Kubernetes memory sizing), JFR on, "
                 + "configured: TICKSTOCK_GATEWAY_REPEAT_WINDOW=15000";
 
         assertThat(RunSettings.differences(run.build())).containsExactly("`--minutes 3`",
                 "latency warm-up 30 s, default 15 s", "a ramp step's p99 limit 100 ms, default 50 ms",
-                "stack configured TICKSTOCK_GATEWAY_REPEAT_WINDOW=15000", "Kafka probe 0 messages",
+                "stack configured TICKSTOCK_GATEWAY_REPEAT_WINDOW=15000",
                 "injected duplicates 0.1", "Kubernetes sizing (`--limits`)", "JFR on");
     }
 

@@ -1,10 +1,11 @@
 package io.tickstock.perf.report;
 
 import io.tickstock.perf.expect.BarBursts;
-import io.tickstock.perf.measure.KafkaBaseline;
+import io.tickstock.perf.measure.KafkaProbe;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
+import io.tickstock.perf.measure.SimulatorLag;
 import io.tickstock.perf.result.Recorded;
 import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.result.RunRules;
@@ -25,8 +26,8 @@ final class Runs {
     String verdict = RunResult.PASSED;
     List<String> failures = new ArrayList<>();
     Map<String, Percentiles> latency = new LinkedHashMap<>(Map.of("all", p(30), "tick", p(30)));
-    RunResult.Baseline baseline = new RunResult.Baseline(
-            new KafkaBaseline.Result(KafkaBaseline.TOPIC, 5_000, 200, 1.2, 1, 4, 9, "…"), 7.5);
+    RunResult.Baseline baseline = RunResult.Baseline.measured(kafka(4), p(30),
+            new SimulatorLag.Summary(300, 0, 2, 5, 12));
     List<BarBursts.Burst> bursts = new ArrayList<>();
     List<RunResult.GroupResult> groups = new ArrayList<>(List.of(group("all", 1, 1, 30)));
     List<RunResult.ClientResult> clients = new ArrayList<>();
@@ -41,7 +42,6 @@ final class Runs {
     String stack = "a fresh stack started for this run (injected duplicates 0.05)";
     String arguments = "";
     double p99Limit = 50;
-    int baselineMessages = 5_000;
     double warmupSeconds = 15;
     RunRules rules;
 
@@ -49,6 +49,12 @@ final class Runs {
     static RunResult.GroupResult group(String name, int clients, int intact, double worstP99) {
         return new RunResult.GroupResult(name, clients, "high.*", false, intact, 100, clients - intact, 0, 0,
                 worstP99 / 2, worstP99, worstP99 * 2, p(3), new RunResult.GroupBursts(5, 5, 400, 900, 100L, 300L));
+    }
+
+    /** The Kafka probe over a run whose p99 was {@code p99}. */
+    static KafkaProbe.Summary kafka(double p99) {
+        return new KafkaProbe.Summary(KafkaProbe.TOPIC, 50, 320, 6_400, 6_400, 0, 0, p(p99), 3.2, 1.0,
+                List.of("perf-kafka-probe-send"));
     }
 
     static Percentiles p(double p99) {
@@ -69,12 +75,13 @@ final class Runs {
     RunResult build() {
         List<RunResult.TimelinePoint> timeline = List.of(
                 new RunResult.TimelinePoint(5, 0, 800, 10, 30, p(25), p(25), 12, Map.of("processor", 300.0),
-                        Map.of("processor", 120.0), Map.of("processor", 40.0), 120, p(4)),
+                        Map.of("processor", 120.0), Map.of("processor", 40.0), 120, p(4), p(26), p(3), 0L, 0L),
                 new RunResult.TimelinePoint(10, steps.size() > 1 ? 1 : 0, 900, 12, 36, p(35), p(35), 20,
-                        Map.of("processor", 310.0), Map.of("processor", 125.0), Map.of("processor", 45.0), 130, p(30)));
+                        Map.of("processor", 310.0), Map.of("processor", 125.0), Map.of("processor", 45.0), 130, p(30),
+                        p(36), p(5), 0L, 3L));
         return new RunResult(scenario, java.time.Instant.ofEpochMilli(startedAt).toString(), startedAt, 320, verdict,
                 failures, List.of(), new RunResult.Configuration("market_open_surge", phases,
-                        List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), p99Limit, baselineMessages, warmupSeconds,
+                        List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), p99Limit, warmupSeconds,
                         stack, "ws://127.0.0.1:8080/ws/v1", "http://127.0.0.1:8081", "127.0.0.1:9092",
                         ("./tickstock perf " + scenario + " " + arguments).strip()),
                 new MachineInfo("host", 2, 23.5, "cpu", "Linux", "java 17", new double[] {0.8, 0.9, 1.0},

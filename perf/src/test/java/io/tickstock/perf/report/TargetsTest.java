@@ -29,9 +29,9 @@ class TargetsTest {
         assertThat(row(Runs.recorded(surge.build()), "tick").mustMet()).isEqualTo(Targets.Verdict.MISSED);
 
         surge.latency.put("tick", Runs.p(10));
-        surge.baseline = new RunResult.Baseline(surge.baseline.probe(), 3.0);
+        surge.baseline = new RunResult.Baseline(RunResult.Baseline.IN_PROCESS, Runs.kafka(3), null, 3.0, null);
         assertThat(row(Runs.recorded(surge.build()), "tick").aimMet()).isEqualTo(Targets.Verdict.MET);
-        surge.baseline = new RunResult.Baseline(surge.baseline.probe(), 3.1);
+        surge.baseline = new RunResult.Baseline(RunResult.Baseline.IN_PROCESS, Runs.kafka(3), null, 3.1, null);
         assertThat(row(Runs.recorded(surge.build()), "tick").aimMet())
                 .as("≤ 10 ms but more than 3× Kafka's p99").isEqualTo(Targets.Verdict.MISSED);
     }
@@ -177,7 +177,7 @@ class TargetsTest {
     void aFailedRunsFiguresMeetNoTarget() {
         Runs surge = new Runs();
         surge.latency.put("tick", Runs.p(5));
-        surge.baseline = new RunResult.Baseline(surge.baseline.probe(), 1.0);
+        surge.baseline = new RunResult.Baseline(RunResult.Baseline.IN_PROCESS, Runs.kafka(3), null, 1.0, null);
         surge.verdict = RunResult.FAILED;
 
         Targets.Row row = row(Runs.recorded(surge.build()), "tick event latency");

@@ -20,7 +20,7 @@ class ResultFilesTest {
     /** A run's result with only what the record needs: scenario, start, verdict, configuration. */
     private static RunResult run(String scenario, long startedAt, String verdict) {
         return new RunResult(scenario, "", startedAt, 60, verdict, List.of(), List.of(),
-                new RunResult.Configuration(scenario, List.of(), List.of(), 50, 5_000, 15, "a fresh stack", "", "", "",
+                new RunResult.Configuration(scenario, List.of(), List.of(), 50, 15, "a fresh stack", "", "", "",
                         "./tickstock perf " + scenario), null, null, Map.of(), null, List.of(), List.of(), List.of(),
                 null, List.of(), Map.of(), 0, Map.of(), List.of(), List.of(), null);
     }

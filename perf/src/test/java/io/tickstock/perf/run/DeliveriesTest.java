@@ -9,8 +9,10 @@ import io.tickstock.perf.client.Subscription;
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IdSpace;
 import io.tickstock.perf.measure.Latencies;
+import io.tickstock.perf.stack.SimulatorSchedule;
 import java.util.Map;
 import java.util.Optional;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,13 @@ class DeliveriesTest {
     private final PerfClient all = new PerfClient("all", Subscription.of("*.*"), false, Optional.empty(), deliveries);
 
     private static ServerObject event(String id, String feed, long ingestTs, long detectedAt) {
+        return event(id, feed, 60_000, ingestTs, detectedAt);
+    }
+
+    private static ServerObject event(String id, String feed, long providerTs, long ingestTs, long detectedAt) {
         return FrameScanner.scan("[{\"ev\":\"event\",\"id\":\"" + id + "\",\"type\":\"high\",\"symbol\":\"A\","
                 + "\"priority\":1,\"channel\":\"tick\",\"detectedAt\":" + detectedAt + ",\"source\":{\"feed\":\""
-                + feed + "\",\"providerTs\":60000,\"ingestTs\":" + ingestTs + "},\"gatewayReadUs\":"
+                + feed + "\",\"providerTs\":" + providerTs + ",\"ingestTs\":" + ingestTs + "},\"gatewayReadUs\":"
                 + (detectedAt + 2) * 1_000 + "}]").get(0);
     }
 
@@ -79,5 +85,26 @@ class DeliveriesTest {
                 .isEqualTo(2_006_000);
         assertThat(groupBursts.delivered("stalled", 60_000)).isZero();
         assertThat(groupBursts.lastAt("other", 60_000)).isZero();
+    }
+
+    @Test
+    void withTheSimulatorsScheduleKnownLatencyIsAlsoKeptFromWhenTheInputWasDue() {
+        phases.begin(0);
+        deliveries.measureFrom(0);
+        deliveries.event(all, event("unscheduled", "T", 900, 1_000, 1_005), 1_010_000);
+        deliveries.schedule(SimulatorSchedule.of(new SimulatorSchedule.Stretch(0, 0, 0, 1)));
+
+        // a trade due at 1,000 ms that the simulator sent 700 ms late: ingest stamped 1,700
+        deliveries.event(all, event("late", "T", 1_000, 1_700, 1_705), 1_720_000);
+
+        Latencies.Breakdown total = latencies.interval();
+        assertThat(total.get("tick").getTotalCount()).isEqualTo(2);
+        assertThat(total.get("tick").getMaxValue()).as("ingestTs hides the delay").isBetween(19_990L, 20_020L);
+        Histogram fromSchedule = total.get(Latencies.fromSchedule("tick"));
+        assertThat(fromSchedule.getTotalCount()).as("only input with a known schedule").isEqualTo(1);
+        assertThat(fromSchedule.getMaxValue()).isBetween(719_000L, 721_000L);
+        assertThat(total.get(Latencies.fromSchedule("all")).getTotalCount()).isEqualTo(1);
+        assertThat(latencies.total().percentiles()).containsKeys("tick from schedule", "all from schedule")
+                .doesNotContainKeys("ohlcv from schedule");
     }
 }

@@ -34,7 +34,7 @@ class ReconciliationTest {
     private static Counters counters(Map<Feed, Long> published, Map<String, Long> processed,
             Map<String, Long> duplicates, Map<Feed, Long> sent, Map<Feed, Long> injected, String source) {
         return new Counters(published, processed, duplicates, Map.of(), Map.of(),
-                new IngestControl.SimulatorCounts("demo", 1, false, false, sent, injected, 0, 0), source, List.of());
+                new IngestControl.SimulatorCounts("demo", 1, false, false, sent, injected, 0, -1, 0), source, List.of());
     }
 
     private final Counters before = counters(feeds(100, 10, 5, 5), channels(110, 5, 5), channels(3, 0, 0),

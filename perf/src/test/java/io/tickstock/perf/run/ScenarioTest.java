@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ScenarioTest {
 
     private static Scenario.Options defaults() {
-        return new Scenario.Options(null, null, null, null, 50, 5_000, Duration.ofSeconds(15), Duration.ofMinutes(5));
+        return new Scenario.Options(null, null, null, null, 50, Duration.ofSeconds(15), Duration.ofMinutes(5));
     }
 
     @ParameterizedTest(name = "{0}: profile {1}, {2} s")
@@ -27,7 +27,7 @@ class ScenarioTest {
 
     @Test
     void minutesAndSpeedOverrideASinglePhase() {
-        RunPlan plan = Scenario.STEADY_STATE.plan(new Scenario.Options(10.0, null, null, 2.0, 50, 0,
+        RunPlan plan = Scenario.STEADY_STATE.plan(new Scenario.Options(10.0, null, null, 2.0, 50,
                 Duration.ZERO, Duration.ofMinutes(1)));
 
         assertThat(plan.phases()).containsExactly(new RunPlan.Phase(2.0, Duration.ofMinutes(10)));
@@ -35,7 +35,7 @@ class ScenarioTest {
 
     @Test
     void theRampRaisesTheSurgeStepByStepAndStopsWhenBad() {
-        RunPlan plan = Scenario.RAMP.plan(new Scenario.Options(null, null, 30, null, 50, 0, Duration.ZERO,
+        RunPlan plan = Scenario.RAMP.plan(new Scenario.Options(null, null, 30, null, 50, Duration.ZERO,
                 Duration.ofMinutes(1)));
 
         assertThat(plan.profile()).isEqualTo("market_open_surge");
@@ -47,7 +47,7 @@ class ScenarioTest {
 
     @Test
     void fanoutIsADeskOfWatchListsAndOneInTenOnTheMoversScreenAndOneThatStopsReading() {
-        RunPlan plan = Scenario.FANOUT.plan(new Scenario.Options(null, 250, null, null, 50, 0, Duration.ZERO,
+        RunPlan plan = Scenario.FANOUT.plan(new Scenario.Options(null, 250, null, null, 50, Duration.ZERO,
                 Duration.ofMinutes(1)));
 
         assertThat(plan.clientCount()).isEqualTo(3 + 250 + 1);
@@ -72,7 +72,7 @@ class ScenarioTest {
 
     @Test
     void fanoutFirehoseIsAThousandOnTheMoversScreen() {
-        RunPlan plan = Scenario.FANOUT_FIREHOSE.plan(new Scenario.Options(null, null, null, null, 50, 0,
+        RunPlan plan = Scenario.FANOUT_FIREHOSE.plan(new Scenario.Options(null, null, null, null, 50,
                 Duration.ZERO, Duration.ofMinutes(1)));
 
         assertThat(plan.clients()).filteredOn(g -> g.name().equals("fanout")).singleElement()

@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  * Plays a {@link MarketSimulator} against the wall clock: a message due at simulated time T goes out when the wall
  * clock reaches it, with simulated time running {@code multiplier} times faster than the wall clock (changeable while
  * running; the mapping is re-anchored so time never jumps). When the intake blocks (Kafka slower than the market)
- * the run falls behind and catches up as fast as it can; how far behind it is, is {@link #lagMillis()}.
+ * the run falls behind and catches up as fast as it can; how far behind it is, is {@link #lagMillis()}. The
+ * {@link #schedule()} says when each message was due, so a load harness can measure latency from it: a late send
+ * (coordinated omission) then shows up as latency instead of hiding behind a late ingest time.
  */
 public final class SimulatorRun implements Runnable {
 
@@ -34,7 +36,10 @@ public final class SimulatorRun implements Runnable {
     private volatile boolean stopped;
     private volatile boolean finished;
     private volatile long lagMillis;
+    private volatile long maxLagMillis;
     private volatile long simulatedTime;
+    private final long startNanos;
+    private final long startWallMillis;
     private long total;
 
     /** Simulated time {@code anchorTime} is wall (nano) time {@code anchorNanos}; after it, {@code multiplier}×. */
@@ -49,7 +54,8 @@ public final class SimulatorRun implements Runnable {
     }
 
     /**
-     * @param wallMillis the wall-clock time now, which the simulated time starts from
+     * @param wallMillis the wall-clock time now (read right before: the pace is anchored at it), which the simulated
+     *     time starts from
      * @param endTime simulated time at which the run ends ({@code Long.MAX_VALUE}: never)
      */
     public SimulatorRun(MarketSimulator market, Intake intake, Origin origin, long maxMessages, long endTime,
@@ -60,7 +66,9 @@ public final class SimulatorRun implements Runnable {
         this.maxMessages = maxMessages;
         this.endTime = endTime;
         this.nanoTime = nanoTime;
-        this.pace = new Pace(nanoTime.getAsLong(), wallMillis, checked(multiplier));
+        this.startNanos = nanoTime.getAsLong();
+        this.startWallMillis = wallMillis;
+        this.pace = new Pace(startNanos, wallMillis, checked(multiplier));
         this.simulatedTime = wallMillis;
         for (Feed feed : Feed.values()) {
             sent.put(feed, new AtomicLong());
@@ -92,6 +100,9 @@ public final class SimulatorRun implements Runnable {
                 continue;
             }
             lagMillis = TimeUnit.NANOSECONDS.toMillis(now - dueNanos);
+            if (lagMillis > maxLagMillis) {
+                maxLagMillis = lagMillis;
+            }
             simulatedTime = due;
             MarketSimulator.Timed next = market.next();
             intake.message(origin, next.msg(), null);
@@ -138,6 +149,27 @@ public final class SimulatorRun implements Runnable {
 
     public long lagMillis() {
         return lagMillis;
+    }
+
+    /** The most any message of this run went out behind its schedule. */
+    public long maxLagMillis() {
+        return maxLagMillis;
+    }
+
+    /**
+     * When a message is due, on the wall clock (epoch milliseconds): simulated time {@code time} at
+     * {@code wallMillis}, simulated time running {@code multiplier}× from there, until the next change of speed.
+     * Messages of simulated time before {@code start} (the backfill of earlier minute bars, stamped with their own
+     * bar ends) are all due at {@code start}.
+     */
+    public record Schedule(long start, long time, double wallMillis, double multiplier) {
+    }
+
+    /** The current stretch of the schedule. */
+    public Schedule schedule() {
+        Pace now = pace;
+        return new Schedule(market.start(), now.anchorTime(),
+                startWallMillis + (now.anchorNanos() - startNanos) / 1_000_000.0, now.multiplier());
     }
 
     public long simulatedTime() {

@@ -36,10 +36,15 @@ public class SimulatorSource {
                 .register(registry);
     }
 
-    /** What the status page shows about the simulator. */
+    /**
+     * What the status page shows about the simulator.
+     *
+     * @param maxLagMillis the most any message of the run went out behind its schedule
+     * @param schedule when messages are due, for measuring latency from the schedule
+     */
     public record Status(String profile, long seed, double multiplier, boolean running, boolean finished,
             long sent, Map<Feed, Long> sentByFeed, Map<Feed, Long> duplicatesByFeed, long lagMillis,
-            long simulatedTime, long messagesPerMinute) {
+            long maxLagMillis, long simulatedTime, long messagesPerMinute, SimulatorRun.Schedule schedule) {
     }
 
     /** Starts a run of {@code profile} (the configured one when empty); a running one is stopped first. */
@@ -52,8 +57,10 @@ public class SimulatorSource {
         MarketSimulator market = new MarketSimulator(profile, universe, settings.seed(), settings.duplicateRate(), now);
         long end = profile.length().map(length -> market.start() + length.toMillis()).orElse(Long.MAX_VALUE);
         Origin origin = new Origin(Origin.SIMULATOR, profile.name() + " seed " + settings.seed());
+        // the pace is anchored at the clock read here, with the run's nanoTime beside it: building the market above
+        // takes tens of milliseconds, and anchored at `now` every message went out that much after its timestamp
         SimulatorRun started = new SimulatorRun(market, intake, origin, settings.maxMessages().orElse(Long.MAX_VALUE),
-                end, multiplier, now, System::nanoTime);
+                end, multiplier, clock.millis(), System::nanoTime);
         run = started;
         thread = new Thread(() -> {
             try {
@@ -105,6 +112,6 @@ public class SimulatorSource {
         SimulatorProfile profile = current.market().profile();
         return Optional.of(new Status(profile.name(), settings.seed(), current.multiplier(), running(),
                 current.finished(), current.total(), current.sent(), current.duplicates(), current.lagMillis(),
-                current.simulatedTime(), profile.messagesPerMinute()));
+                current.maxLagMillis(), current.simulatedTime(), profile.messagesPerMinute(), current.schedule()));
     }
 }
