@@ -1,6 +1,7 @@
 package io.tickstock.perf.measure;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,26 +14,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * Resident memory and CPU of each component (services, broker, the harness itself), read from {@code /proc} once a
  * second through the run: {@code VmRSS} of {@code /proc/PID/status}, and user + system time of
  * {@code /proc/PID/stat} (in clock ticks of 1/100 s, Linux's USER_HZ on every common platform). CPU is a percentage
- * of one core, so two busy cores read 200 %.
+ * of one core, so two busy cores read 200 %. Of that CPU, the share of the JVM's JIT compiler threads
+ * ({@code /proc/PID/task/TID/stat} of the threads named {@code C1/C2 CompilerThre…}): on a fresh stack the compilers
+ * of five JVMs took most of two cores for the first minute of load (docs/architecture.md "Cold start").
  */
 public final class ResourceSampler {
 
     private static final double TICKS_PER_SECOND = 100;
 
-    /** One component at one moment. */
-    public record Usage(double rssMb, double cpuPercent) {
+    /** One component at one moment; {@code jitCpuPercent} is part of {@code cpuPercent}. */
+    public record Usage(double rssMb, double cpuPercent, double jitCpuPercent) {
     }
 
     /** All components at one moment, with the machine's load. */
     public record Sample(long atMillis, Map<String, Usage> components, double machineCpuPercent, double load1) {
     }
 
-    /** Peak and average over a run. */
-    public record Summary(double rssPeakMb, double rssAvgMb, double cpuPeakPercent, double cpuAvgPercent) {
+    /** Peak and average over a run; the JIT's average is part of the CPU's (null in results from before it was kept). */
+    public record Summary(double rssPeakMb, double rssAvgMb, double cpuPeakPercent, double cpuAvgPercent,
+            Double jitCpuAvgPercent) {
     }
 
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
     private final Map<String, long[]> lastTicks = new LinkedHashMap<>();
+    private final Map<String, Long> lastJitTicks = new LinkedHashMap<>();
     private final List<Sample> samples = new ArrayList<>();
     private long lastAt;
     private long[] lastMachine;
@@ -61,11 +66,14 @@ public final class ResourceSampler {
             if (ticks < 0 || rss < 0) {
                 return; // gone
             }
+            long jitTicks = jitTicks(pid);
             long[] last = lastTicks.get(name);
-            double cpu = last == null || last[0] != pid || seconds == 0 ? 0
-                    : (ticks - last[1]) / TICKS_PER_SECOND / seconds * 100;
+            boolean continued = last != null && last[0] == pid && seconds > 0;
+            double cpu = continued ? percent(ticks - last[1], seconds) : 0;
+            double jit = continued ? percent(jitTicks - lastJitTicks.getOrDefault(name, jitTicks), seconds) : 0;
             lastTicks.put(name, new long[] {pid, ticks});
-            components.put(name, new Usage(round(rss), round(cpu)));
+            lastJitTicks.put(name, jitTicks);
+            components.put(name, new Usage(round(rss), round(cpu), round(Math.min(jit, cpu))));
         });
         long[] machine = machineTicks();
         double machineCpu = 0;
@@ -93,6 +101,7 @@ public final class ResourceSampler {
             double sumRss = 0;
             double peakCpu = 0;
             double sumCpu = 0;
+            double sumJit = 0;
             int n = 0;
             for (Sample sample : samples) {
                 Usage usage = sample.components().get(name);
@@ -101,11 +110,12 @@ public final class ResourceSampler {
                     sumRss += usage.rssMb();
                     peakCpu = Math.max(peakCpu, usage.cpuPercent());
                     sumCpu += usage.cpuPercent();
+                    sumJit += usage.jitCpuPercent();
                     n++;
                 }
             }
             if (n > 0) {
-                summaries.put(name, new Summary(peakRss, round(sumRss / n), peakCpu, round(sumCpu / n)));
+                summaries.put(name, new Summary(peakRss, round(sumRss / n), peakCpu, round(sumCpu / n), round(sumJit / n)));
             }
         }
         return summaries;
@@ -140,13 +150,51 @@ public final class ResourceSampler {
     /** utime + stime of a process in clock ticks; -1 when it is gone. */
     static long cpuTicks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the command name (field 2) is in parentheses and may hold spaces: count fields after its ')'
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return busyTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * utime + stime of the process's JIT compiler threads in clock ticks; 0 for a process that has none (not a
+     * HotSpot JVM) or is gone. A compiler thread that ended took its ticks with it: the sampler sees CPU a compiler
+     * used while it lived.
+     */
+    static long jitTicks(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                ticks += compilerTicks(thread.resolve("stat"));
+            }
+        } catch (IOException | RuntimeException e) {
+            return ticks;
+        }
+        return ticks;
+    }
+
+    private static long compilerTicks(Path stat) {
+        try {
+            String line = Files.readString(stat);
+            String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            return busyTicks(line);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended between listing and reading
+        }
+    }
+
+    /** utime + stime of a {@code stat} line: the name (field 2) may hold spaces, so fields count after its ')'. */
+    private static long busyTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static double percent(long ticks, double seconds) {
+        return ticks / TICKS_PER_SECOND / seconds * 100;
     }
 
     /** Resident set size in MB; -1 when the process is gone. */

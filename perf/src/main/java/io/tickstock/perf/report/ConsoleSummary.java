@@ -72,8 +72,9 @@ public final class ConsoleSummary {
         }
         for (Map.Entry<String, ResourceSampler.Summary> e : r.resources().entrySet()) {
             ResourceSampler.Summary s = e.getValue();
-            out.printf("    resources  %-11s RSS peak %6.0f MB avg %6.0f MB   CPU peak %5.0f%% avg %5.0f%%%n",
-                    e.getKey(), s.rssPeakMb(), s.rssAvgMb(), s.cpuPeakPercent(), s.cpuAvgPercent());
+            out.printf("    resources  %-11s RSS peak %6.0f MB avg %6.0f MB   CPU peak %5.0f%% avg %5.0f%%%s%n",
+                    e.getKey(), s.rssPeakMb(), s.rssAvgMb(), s.cpuPeakPercent(), s.cpuAvgPercent(),
+                    s.jitCpuAvgPercent() == null ? "" : String.format(" (JIT %.0f%%)", s.jitCpuAvgPercent()));
         }
         out.printf("    resources  three services together: RSS peak %.0f MB%n", r.servicesRssPeakMb());
         long held = r.reconciliation().stream().filter(RunResult.Check::ok).count();

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,8 @@ public final class ReportWriter {
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
         "#e377c2"};
 
+    /** The stretch at the start of a run in which the report sums up the JIT's share (docs/architecture.md). */
+    private static final int JIT_WINDOW_SECONDS = 60;
     private static final Map<String, String> FEEDS = Map.of("tick", "T, A", "ohlcv", "AM", "fmv", "FMV");
 
     private ReportWriter() {
@@ -507,15 +510,36 @@ public final class ReportWriter {
     }
 
     private static void resources(StringBuilder md, RunResult r) {
-        md.append("Resources (sampled from `/proc` every second; CPU 100 % = one core):\n\n| component | RSS peak | "
-                + "RSS avg | CPU peak | CPU avg |\n|---|---|---|---|---|\n");
+        md.append("Resources (sampled from `/proc` every second; CPU 100 % = one core; of it, the JIT compiler "
+                + "threads'):\n\n| component | RSS peak | RSS avg | CPU peak | CPU avg | of it JIT, avg |\n"
+                + "|---|---|---|---|---|---|\n");
         for (Map.Entry<String, ResourceSampler.Summary> e : r.resources().entrySet()) {
             ResourceSampler.Summary s = e.getValue();
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f MB | %,.0f MB | %.0f %% | %.0f %% |%n", e.getKey(),
-                    s.rssPeakMb(), s.rssAvgMb(), s.cpuPeakPercent(), s.cpuAvgPercent()));
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f MB | %,.0f MB | %.0f %% | %.0f %% | %s |%n", e.getKey(),
+                    s.rssPeakMb(), s.rssAvgMb(), s.cpuPeakPercent(), s.cpuAvgPercent(),
+                    s.jitCpuAvgPercent() == null ? "—" : String.format(Locale.ROOT, "%.0f %%", s.jitCpuAvgPercent())));
         }
-        md.append(String.format(Locale.ROOT, "| ingest + processor + gateway | %,.0f MB (at one moment) | | | |%n%n",
+        md.append(String.format(Locale.ROOT, "| ingest + processor + gateway | %,.0f MB (at one moment) | | | | |%n%n",
                 r.servicesRssPeakMb()));
+        jitAtStart(md, r);
+    }
+
+    /** A fresh stack's compilers in the first minute of input, when they compete hardest with the serving threads. */
+    private static void jitAtStart(StringBuilder md, RunResult r) {
+        List<RunResult.TimelinePoint> first = r.timeline().stream()
+                .filter(t -> t.jitCpuPercent() != null && t.t() <= JIT_WINDOW_SECONDS).toList();
+        if (first.isEmpty()) {
+            return;
+        }
+        Map<String, Double> jit = new LinkedHashMap<>();
+        first.forEach(t -> t.jitCpuPercent().forEach((component, percent) -> jit.merge(component,
+                percent / first.size(), Double::sum)));
+        md.append(String.format(Locale.ROOT, "The JIT compilers in the first %d s of input, average %% of a core: %s; "
+                + "together %.0f %% of the machine (%d cores; docs/architecture.md \"Cold start\").%n%n",
+                JIT_WINDOW_SECONDS, String.join(", ", jit.entrySet().stream().map(e -> String.format(Locale.ROOT,
+                        "%s %.0f %%", e.getKey(), e.getValue())).toList()),
+                jit.values().stream().mapToDouble(Double::doubleValue).sum() / r.machine().cores(),
+                r.machine().cores()));
     }
 
     private static String counts(Map<String, Long> counts) {

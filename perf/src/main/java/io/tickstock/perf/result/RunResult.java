@@ -243,12 +243,14 @@ public record RunResult(
      * @param kafka the Kafka probe's send → receive of the messages back in the interval
      * @param kafkaLost the probe's messages found lost in the interval (sent more than its timeout before)
      * @param simulatorLagMillis the most the simulator was behind its schedule in the interval's samples
+     * @param jitCpuPercent per component, the part of its {@code cpuPercent} its JIT compiler threads used (null in
+     *     results from before it was kept)
      */
     public record TimelinePoint(double t, int phase, double inputPerSecond, double committedPerSecond,
             double deliveredPerSecond, Percentiles all, Percentiles tick, long processorLag,
             Map<String, Double> rssMb, Map<String, Double> heapMb, Map<String, Double> cpuPercent,
             double machineCpuPercent, Percentiles gateway, Percentiles tickFromSchedule, Percentiles kafka,
-            Long kafkaLost, Long simulatorLagMillis) {
+            Long kafkaLost, Long simulatorLagMillis, Map<String, Double> jitCpuPercent) {
     }
 
     /**

@@ -197,15 +197,18 @@ final class Drive {
         lastSamples = samples.size();
         Map<String, Double> rss = new LinkedHashMap<>();
         Map<String, Double> cpu = new LinkedHashMap<>();
+        Map<String, Double> jit = new LinkedHashMap<>();
         double machine = 0;
         for (ResourceSampler.Sample sample : recent) {
             sample.components().forEach((name, usage) -> {
                 rss.put(name, usage.rssMb());
                 cpu.merge(name, usage.cpuPercent() / recent.size(), Double::sum);
+                jit.merge(name, usage.jitCpuPercent() / recent.size(), Double::sum);
             });
             machine += sample.machineCpuPercent() / recent.size();
         }
-        cpu.replaceAll((name, value) -> Math.round(value * 10) / 10.0);
+        cpu.replaceAll((name, value) -> round(value));
+        jit.replaceAll((name, value) -> round(value));
         KafkaProbe.Interval kafka = probe.interval();
         cpu.put(KAFKA_PROBE, round(kafka.cpuPercent()));
         Percentiles all = Percentiles.of(interval.get("all"));
@@ -216,7 +219,7 @@ final class Drive {
         timeline.add(new RunResult.TimelinePoint(Math.round((now - inputStart) / 100.0) / 10.0, phase,
                 round(inputRate), round((committedNow - lastCommitted) / seconds),
                 round((deliveredNow - lastDelivered) / seconds), all, tick, lag, rss, heapMb(), cpu, round(machine),
-                gateway, tickFromSchedule, kafka.latency(), kafka.lost(), simulatorLag.interval()));
+                gateway, tickFromSchedule, kafka.latency(), kafka.lost(), simulatorLag.interval(), jit));
         console.printf("[%5s] x%-3s in %6.0f/s  committed %5.0f/s  read %6.0f/s  p99 tick %7s  all %7s  "
                         + "kafka %7s  overdue %d  dup %d  lag %d  load %.1f%n",
                 clock(now - inputStart), RunPlan.multiplier(plan.phases().get(phase).multiplier()), inputRate,

@@ -32,7 +32,20 @@ class ResourceSamplerTest {
         ResourceSampler.Summary summary = sampler.summaries().get("me");
         assertThat(summary.rssPeakMb()).isEqualTo(me.rssMb());
         assertThat(summary.cpuAvgPercent()).isEqualTo(me.cpuPercent());
+        assertThat(me.jitCpuPercent()).as("the compilers' share of the CPU").isBetween(0.0, me.cpuPercent());
+        assertThat(summary.jitCpuAvgPercent()).isEqualTo(me.jitCpuPercent());
         assertThat(sampler.peakSumMb(List.of("me", "absent"))).isEqualTo(me.rssMb());
+    }
+
+    @Test
+    void countsTheCpuOfThisJvmsCompilerThreads() {
+        assumeTrue(Files.exists(Path.of("/proc/self/task")), "needs Linux /proc");
+
+        long jit = ResourceSampler.jitTicks(SELF);
+
+        assertThat(jit).as("a JVM that ran tests compiled something").isPositive()
+                .isLessThanOrEqualTo(ResourceSampler.cpuTicks(SELF));
+        assertThat(ResourceSampler.jitTicks(Long.MAX_VALUE)).isZero();
     }
 
     @Test

@@ -175,6 +175,15 @@ class ReportWriterTest {
     }
 
     @Test
+    void theJitsShareIsInTheResourcesAndSummedUpForTheFirstMinute() throws Exception {
+        String md = Files.readString(ReportWriter.write(Runs.recorded(new Runs().build()), dir));
+
+        assertThat(md).contains("| CPU avg | of it JIT, avg |").contains("| 90 % | 45 % | 12 % |")
+                .contains("The JIT compilers in the first 60 s of input, average % of a core: processor 11 %; "
+                        + "together 6 % of the machine (2 cores;");
+    }
+
+    @Test
     void aRampSaysHowManyOfItsPlannedStepsRanAndForHowLong() throws Exception {
         Runs ramp = new Runs();
         ramp.scenario = "ramp";

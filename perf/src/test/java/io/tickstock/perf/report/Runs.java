@@ -75,10 +75,11 @@ final class Runs {
     RunResult build() {
         List<RunResult.TimelinePoint> timeline = List.of(
                 new RunResult.TimelinePoint(5, 0, 800, 10, 30, p(25), p(25), 12, Map.of("processor", 300.0),
-                        Map.of("processor", 120.0), Map.of("processor", 40.0), 120, p(4), p(26), p(3), 0L, 0L),
+                        Map.of("processor", 120.0), Map.of("processor", 40.0), 120, p(4), p(26), p(3), 0L, 0L,
+                        Map.of("processor", 20.0)),
                 new RunResult.TimelinePoint(10, steps.size() > 1 ? 1 : 0, 900, 12, 36, p(35), p(35), 20,
                         Map.of("processor", 310.0), Map.of("processor", 125.0), Map.of("processor", 45.0), 130, p(30),
-                        p(36), p(5), 0L, 3L));
+                        p(36), p(5), 0L, 3L, Map.of("processor", 2.0)));
         return new RunResult(scenario, java.time.Instant.ofEpochMilli(startedAt).toString(), startedAt, 320, verdict,
                 failures, List.of(), new RunResult.Configuration("market_open_surge", phases,
                         List.of(new RunResult.ClientConfig("all", 1, "*.*", false)), p99Limit, warmupSeconds,
@@ -89,7 +90,7 @@ final class Runs {
                 new RunResult.Input(Map.of("T", 100L), duplicates, 100, 50_000, 50_000,
                         Map.of("tickstock.raw.tick", 100L), Map.of("all", 100L)),
                 latency, baseline, bursts, clients, groups, new RunResult.TopicIntegrity(100, 0, repeatedIds, 0),
-                checks, Map.of("processor", new ResourceSampler.Summary(310, 305, 90, 45)), rssPeak,
+                checks, Map.of("processor", new ResourceSampler.Summary(310, 305, 90, 45, 12.0)), rssPeak,
                 gateway, timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps, rules);
     }
 }
