@@ -3,6 +3,7 @@ package io.tickstock.ingest.source.simulator;
 import io.tickstock.ingest.Intake;
 import io.tickstock.ingest.Origin;
 import io.tickstock.model.Feed;
+import io.tickstock.model.Topics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,9 @@ import java.util.function.LongSupplier;
  * Plays a {@link MarketSimulator} against the wall clock: a message due at simulated time T goes out when the wall
  * clock reaches it, with simulated time running {@code multiplier} times faster than the wall clock (changeable while
  * running; the mapping is re-anchored so time never jumps). When the intake blocks (Kafka slower than the market)
- * the run falls behind and catches up as fast as it can; how far behind it is, is {@link #lagMillis()}.
+ * the run falls behind and catches up as fast as it can; how far behind it is, is {@link #lagMillis()}. An injected
+ * duplicate goes out with its origin marked ({@link Topics#RESENT_ORIGIN_SUFFIX}): the raw topics keep what the
+ * counters of a killed ingest service lose.
  */
 public final class SimulatorRun implements Runnable {
 
@@ -25,6 +28,7 @@ public final class SimulatorRun implements Runnable {
     private final MarketSimulator market;
     private final Intake intake;
     private final Origin origin;
+    private final Origin resent;
     private final long maxMessages;
     private final long endTime;
     private final LongSupplier nanoTime;
@@ -57,6 +61,7 @@ public final class SimulatorRun implements Runnable {
         this.market = market;
         this.intake = intake;
         this.origin = origin;
+        this.resent = origin.at(origin.where() + Topics.RESENT_ORIGIN_SUFFIX);
         this.maxMessages = maxMessages;
         this.endTime = endTime;
         this.nanoTime = nanoTime;
@@ -94,7 +99,7 @@ public final class SimulatorRun implements Runnable {
             lagMillis = TimeUnit.NANOSECONDS.toMillis(now - dueNanos);
             simulatedTime = due;
             MarketSimulator.Timed next = market.next();
-            intake.message(origin, next.msg(), null);
+            intake.message(next.duplicate() ? resent : origin, next.msg(), null);
             Feed feed = next.msg().ev();
             sent.get(feed).incrementAndGet();
             if (next.duplicate()) {
