@@ -15,6 +15,8 @@ import java.util.Map;
  * @param faults each fault, and how the stack came back from it
  * @param recovery per service, the time from a fault to the service being ready again, over the faults that hit it
  * @param targets SPEC §10's reliability targets, measured
+ * @param dedup the {@code dedup} scenario's audit of SPEC §5 by id; null in every other scenario, and in results
+ *     written before it existed (those runs are judged as before, on their clients and committed ids)
  */
 public record ChaosResult(
         String scenario,
@@ -33,7 +35,8 @@ public record ChaosResult(
         Map<String, Recovery> recovery,
         Restore restore,
         List<RunResult.Check> targets,
-        Map<String, ResourceSampler.Summary> resources) {
+        Map<String, ResourceSampler.Summary> resources,
+        DedupReport dedup) {
 
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";

@@ -63,7 +63,7 @@ class ReadinessWriterTest {
                 new ChaosResult.Restore(1, 2.5, 2.5, 1000), List.of(new RunResult.Check("events lost, over all "
                         + "clients (SPEC §10)", "0", Long.toString(lost), lost == 0, "…"), new RunResult.Check(
                         "processor ready again after kill -9, worst of 1 (SPEC §10)", "≤ 10000 ms", "11193 ms", false,
-                        "…")), Map.of());
+                        "…")), Map.of(), null);
     }
 
     @Test
