@@ -8,8 +8,8 @@ import java.util.Set;
  * Which events any correct processor finds in the same input, however it interleaves the raw topics. The live
  * processor's tick channel takes the three raw topics in the order their records reach it (by ingest time among
  * what it has fetched, {@code max.task.idle.ms} 0), and a restart or the reference takes them in another order; one
- * partition of one topic is always taken in offset order. So an event is compared with the reference only when every
- * input that decides it lies on one topic:
+ * partition of one topic is always taken in offset order. An event is order-independent when every input that decides
+ * it lies on one topic:
  * <ul>
  *   <li>OHLCV events: the minute bars alone, in an engine of their own;</li>
  *   <li>{@code surge} and {@code trend}: the series of trades and {@code A} bars (the tick topic) alone;</li>
@@ -46,7 +46,12 @@ final class OrderIndependent {
         this.withinStaleness = raw.eventTimeSpanMillis() < FMV_STALE_AFTER.toMillis();
     }
 
-    /** Null when an event of {@code type} for {@code symbol} is order-independent; else why it is not. */
+    /**
+     * Null when an event of {@code type} for {@code symbol} is order-independent; else why it is not. (A processor
+     * catching up, as after a restart and in the reference, has the lag of every input partition and takes the
+     * records strictly by ingest time; a live one may take a record of one topic before an older one of another
+     * that has not reached it yet.)
+     */
     String dependsOnOrder(EventType type, String symbol) {
         return switch (type) {
             case HIGH, LOW -> onBothPriceTopics.contains(symbol) ? BOTH_PRICE_TOPICS : null;

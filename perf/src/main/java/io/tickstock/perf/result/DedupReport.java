@@ -10,13 +10,15 @@ import java.util.Map;
  *
  * @param channels per channel (tick, ohlcv, fmv): its raw input and the events it committed
  * @param reference how the events the inputs must produce were computed
- * @param notCompared the events left out of the comparison with the reference, each with the reason
+ * @param orderDependent the kinds of events whose outcome depends on how the tick channel interleaves the raw
+ *     topics, each with the reason and how many were committed: compared too, but a difference there may be an
+ *     interleaving the two runs did not share rather than a fault, and the failure says so
  * @param failures why the audit failed; empty when it passed
  */
 public record DedupReport(
         List<Channel> channels,
         String reference,
-        List<String> notCompared,
+        List<String> orderDependent,
         List<String> failures) {
 
     public boolean passed() {
@@ -35,10 +37,14 @@ public record DedupReport(
      * @param eventsCommitted events of the channel committed ({@code read_committed}), the same id twice counting twice
      * @param idsCommittedTwice event ids committed more than once
      * @param eventsFromRepeats committed events whose source record is a repeat: a duplicate the processor let through
-     * @param compared the reference's events of the channel that take part in the comparison
-     * @param missing compared reference events not committed: inputs dropped as duplicates that were none, or lost
-     * @param extra committed events of the compared kinds the reference does not have
-     * @param notCompared committed events of kinds whose outcome depends on timing (see {@link #notCompared()})
+     * @param compared the reference's events of order-independent kinds (decided by one topic's partitions alone)
+     * @param missing those not committed: inputs dropped as duplicates that were none, or lost
+     * @param extra committed events of order-independent kinds the reference does not have
+     * @param orderDependent the reference's events of order-dependent kinds (see {@link #orderDependent()}); null
+     *     in the first dedup run (dedup-20261207-062343), which left them out of the comparison and counted only the
+     *     committed ones (its {@code notCompared})
+     * @param orderDependentMissing those not committed; null as above
+     * @param orderDependentExtra committed events of order-dependent kinds the reference does not have; null as above
      */
     public record Channel(
             String channel,
@@ -55,6 +61,8 @@ public record DedupReport(
             long compared,
             long missing,
             long extra,
-            long notCompared) {
+            Long orderDependent,
+            Long orderDependentMissing,
+            Long orderDependentExtra) {
     }
 }

@@ -109,6 +109,7 @@ class DedupAuditTest {
             assertThat(c.injected()).isEqualTo(1);
             assertThat(c.eventsCommitted()).isEqualTo(1);
             assertThat(c.compared()).isEqualTo(1);
+            assertThat(c.orderDependent()).isZero();
             assertThat(c.missing() + c.extra() + c.idsCommittedTwice() + c.eventsFromRepeats()).isZero();
         });
         assertThat(channel(report, "ohlcv").rawByFeed()).containsExactly(Map.entry("AM", 2L));
@@ -221,54 +222,79 @@ class DedupAuditTest {
     }
 
     @Test
-    void extremesOfASymbolTradedAndBarredAreNotComparedButThoseOfABarOnlySymbolAre() {
+    void extremesOfASymbolTradedAndBarredAreOrderDependentAndADifferenceThereSaysSo() {
         everyChannelWithOneInjectedRepeat();
         Aggregate aaplBar = minuteBar("AAPL", T0, 191); // AAPL trades too: its extremes come from both topics
         ingest(aaplBar, ORIGIN);
         CommittedIds live = oneEventPerChannel();
-        live.add(eventOf(trade, EventType.HIGH)); // the reference took the bar first and emitted from it
+        live.add(eventOf(trade, EventType.HIGH)); // the live run took the trade first and emitted from it
         CommittedIds reference = oneEventPerChannel();
-        reference.add(eventOf(aaplBar, EventType.HIGH));
+        reference.add(eventOf(aaplBar, EventType.HIGH)); // the reference took the bar first
         reference.add(eventOf(bar, EventType.HIGH)); // MSFT has bars only: its high is order-independent
 
         DedupReport report = DedupAudit.judge(raw, live, reference, "test");
 
         DedupReport.Channel tick = channel(report, "tick");
-        assertThat(tick.notCompared()).isEqualTo(1);
         assertThat(tick.compared()).isEqualTo(2);
         assertThat(tick.missing()).isEqualTo(1);
-        assertThat(report.notCompared()).singleElement().asString()
+        assertThat(tick.orderDependent()).isEqualTo(1);
+        assertThat(tick.orderDependentMissing()).isEqualTo(1);
+        assertThat(tick.orderDependentExtra()).isEqualTo(1);
+        assertThat(report.orderDependent()).singleElement().asString()
                 .startsWith(OrderIndependent.BOTH_PRICE_TOPICS).endsWith("(1 committed events)");
-        assertThat(report.failures()).singleElement().asString().startsWith("1 tick: reference events not committed")
-                .contains("high MSFT");
+        assertThat(report.failures()).hasSize(3);
+        assertThat(report.failures()).anySatisfy(f -> assertThat(f)
+                .startsWith("1 tick: reference events not committed").contains("high MSFT").doesNotContain("order"));
+        assertThat(report.failures()).anySatisfy(f -> assertThat(f)
+                .startsWith("1 tick: reference events of an order-dependent kind not committed")
+                .contains("high AAPL", "interleaves"));
+        assertThat(report.failures()).anySatisfy(f -> assertThat(f)
+                .startsWith("1 tick: committed events of an order-dependent kind the reference does not have"));
     }
 
     @Test
-    void deviationsOfSymbolsQuotedWithoutMarketPriceOrConfidenceAreNotCompared() {
+    void deviationsOfSymbolsQuotedWithoutMarketPriceOrConfidenceAreOrderDependent() {
         everyChannelWithOneInjectedRepeat();
         FairMarketValue bare = quote("ORCL", T0 + 20, null, null);
         ingest(bare, ORIGIN);
         CommittedIds live = oneEventPerChannel();
         live.add(eventOf(bare, EventType.FMV_DEVIATION));
+        CommittedIds reference = oneEventPerChannel();
+        reference.add(eventOf(bare, EventType.FMV_DEVIATION));
 
-        DedupReport report = DedupAudit.judge(raw, live, oneEventPerChannel(), "test");
+        DedupReport report = DedupAudit.judge(raw, live, reference, "test");
 
-        assertThat(channel(report, "fmv").notCompared()).isEqualTo(1);
-        assertThat(report.notCompared()).singleElement().asString().startsWith(OrderIndependent.PRICED_BY_TICK_CHANNEL);
+        DedupReport.Channel fmv = channel(report, "fmv");
+        assertThat(fmv.compared()).isEqualTo(1);
+        assertThat(fmv.orderDependent()).isEqualTo(1);
+        assertThat(report.orderDependent()).singleElement().asString()
+                .startsWith(OrderIndependent.PRICED_BY_TICK_CHANNEL);
         assertThat(report.failures()).isEmpty();
     }
 
     @Test
-    void noDeviationIsComparedWhenTheRunOutlastsTheStalenessBound() {
+    void everyDeviationIsOrderDependentWhenTheRunOutlastsTheStalenessBound() {
         everyChannelWithOneInjectedRepeat();
         ingest(minuteBar("MSFT", T0 + OrderIndependent.FMV_STALE_AFTER.toMillis(), 12), ORIGIN);
 
         DedupReport report = DedupAudit.judge(raw, oneEventPerChannel(), oneEventPerChannel(), "test");
 
         assertThat(channel(report, "fmv").compared()).isZero();
-        assertThat(report.notCompared()).singleElement().asString().startsWith(OrderIndependent.LONGER_THAN_STALENESS);
-        assertThat(report.failures()).singleElement().asString().startsWith("fmv: no event of the reference could be "
-                + "compared");
+        assertThat(channel(report, "fmv").orderDependent()).isEqualTo(1);
+        assertThat(report.orderDependent()).singleElement().asString()
+                .startsWith(OrderIndependent.LONGER_THAN_STALENESS);
+        assertThat(report.failures()).isEmpty();
+    }
+
+    @Test
+    void aChannelWithoutAnyReferenceEventProvesNothingAndFails() {
+        everyChannelWithOneInjectedRepeat();
+        CommittedIds withoutBars = committed(eventOf(trade, EventType.SURGE), eventOf(quote, EventType.FMV_DEVIATION));
+
+        DedupReport report = DedupAudit.judge(raw, withoutBars, withoutBars, "test");
+
+        assertThat(report.failures()).singleElement().asString()
+                .startsWith("ohlcv: the reference has no event of this channel to compare with");
     }
 
     @Test
