@@ -22,6 +22,12 @@ public final class Topics {
      */
     public static final String ORIGIN_HEADER = "tickstock-origin";
 
+    /**
+     * Ends the {@link #ORIGIN_HEADER} of a record the simulator re-sent on purpose (its injected duplicates), so a
+     * run's raw topics say record by record which repeats were injected, whatever restarts the counters saw.
+     */
+    public static final String RESENT_ORIGIN_SUFFIX = " (injected re-send)";
+
     private Topics() {
     }
 

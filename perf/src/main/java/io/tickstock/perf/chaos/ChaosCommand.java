@@ -1,5 +1,6 @@
 package io.tickstock.perf.chaos;
 
+import io.tickstock.perf.dedup.DedupCheck;
 import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.result.ResultFiles;
 import io.tickstock.perf.result.Rules;
@@ -22,11 +23,12 @@ public final class ChaosCommand implements Callable<Integer> {
     /** Exit code of a run that lost or repeated anything, or from which the stack did not come back in time. */
     public static final int FAILED = 1;
 
-    @Parameters(index = "0", description = "kill, broker, sigterm or all")
+    @Parameters(index = "0", description = "kill, broker, sigterm, all or dedup")
     String scenario;
 
-    @Option(names = "--kills", defaultValue = "21", description = "kill -9 faults in kill and all (default 21)")
-    int kills;
+    @Option(names = "--kills", description = "kill -9 faults in kill and all (default 21), dedup (default 6, at least "
+            + "2 each of processor and ingest)")
+    Integer kills;
 
     @Option(names = "--seed", description = "the random order and moments of the faults (default: the clock)")
     Long seed;
@@ -81,14 +83,16 @@ public final class ChaosCommand implements Callable<Integer> {
     public Integer call() {
         ChaosScenario chosen = ChaosScenario.of(scenario);
         long chosenSeed = seed == null ? System.currentTimeMillis() : seed;
-        List<Fault> faults = chosen.faults(new Random(chosenSeed), kills);
+        List<Fault> faults = chosen.faults(new Random(chosenSeed), kills == null ? chosen.defaultKills() : kills);
         ChaosRun.Plan plan = new ChaosRun.Plan(chosen, faults, chosenSeed, profile, multiplier,
                 Duration.ofSeconds(warmup), Duration.ofSeconds(minGap), Duration.ofSeconds(Math.max(minGap, maxGap)),
                 Duration.ofSeconds(outage), Duration.ofSeconds(healthyTimeout), Duration.ofSeconds(drainTimeout),
                 clients, command.isBlank() ? "./tickstock chaos " + scenario : command);
         Path pids = where.pids();
         Path restartLog = pids.getParent().resolve("logs").resolve("chaos-restarts.log");
-        ChaosResult result = new ChaosRun(plan, where.stack(), new Components(pids, tickstock), restartLog,
+        DedupCheck dedup = new DedupCheck(tickstock.toAbsolutePath().getParent().resolve(DedupCheck.PROCESSOR_JAR),
+                restartLog.getParent());
+        ChaosResult result = new ChaosRun(plan, where.stack(), new Components(pids, tickstock), dedup, restartLog,
                 System.out).execute();
         Path file = ResultFiles.write(results, result.scenario(), result.startedAtMillis(), result);
         ChaosSummary.print(result, System.out);

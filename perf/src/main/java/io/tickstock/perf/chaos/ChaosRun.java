@@ -2,6 +2,7 @@ package io.tickstock.perf.chaos;
 
 import io.tickstock.perf.run.Scenario;
 import io.tickstock.perf.client.ClientFleet;
+import io.tickstock.perf.dedup.DedupCheck;
 import io.tickstock.perf.client.PerfClient;
 import io.tickstock.perf.expect.CommittedEvents;
 import io.tickstock.perf.expect.EventFact;
@@ -13,6 +14,7 @@ import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.ResourceSampler;
 import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.result.Rules;
+import io.tickstock.perf.result.DedupReport;
 import io.tickstock.perf.result.RunResult;
 import io.tickstock.perf.run.Drain;
 import io.tickstock.perf.run.PerfRun;
@@ -65,6 +67,7 @@ public final class ChaosRun {
     private final Plan plan;
     private final Stack stack;
     private final Components components;
+    private final DedupCheck dedupCheck;
     private final Path restartLog;
     private final PrintStream console;
     private final Random random;
@@ -77,10 +80,13 @@ public final class ChaosRun {
     });
     private long loadStart;
 
-    public ChaosRun(Plan plan, Stack stack, Components components, Path restartLog, PrintStream console) {
+    /** @param dedupCheck the audit of the {@code dedup} scenario, run after the drain (other scenarios: unused) */
+    public ChaosRun(Plan plan, Stack stack, Components components, DedupCheck dedupCheck, Path restartLog,
+            PrintStream console) {
         this.plan = plan;
         this.stack = stack;
         this.components = components;
+        this.dedupCheck = dedupCheck;
         this.restartLog = restartLog;
         this.console = console;
         this.random = new Random(plan.seed() ^ 0x5DEECE66DL);
@@ -139,6 +145,7 @@ public final class ChaosRun {
                 say("input stopped; draining: processor → events topic → clients");
                 drain(offsets, quiet, events, committed, clients, ids, failures);
                 sampling.shutdownNow();
+                DedupReport dedup = plan.scenario() == ChaosScenario.DEDUP ? auditDedup(failures) : null;
 
                 List<ChaosResult.ClientOutcome> clientOutcomes = account(committed, clients, ids, failures);
                 if (committed.repeatedIds() > 0) {
@@ -163,13 +170,19 @@ public final class ChaosRun {
                         MachineInfo.read(loadBefore, ResourceSampler.loadAverages()), input, clientOutcomes,
                         committed.repeatedIds(), outcomes, recovery, restore, targets, sampler.summaries(),
                         Rules.chaosRun(plan.warmup(), plan.minGap(), plan.maxGap(), plan.brokerOutage(),
-                                plan.healthyTimeout(), plan.drainTimeout()));
+                                plan.healthyTimeout(), plan.drainTimeout()), dedup);
             }
         } finally {
             sampling.shutdownNow();
             pollers.shutdownNow();
             stopLoad();
         }
+    }
+
+    private DedupReport auditDedup(List<String> failures) {
+        DedupReport report = dedupCheck.run(stack.bootstrap(), stack.topics(), this::say);
+        report.failures().forEach(failure -> failures.add("dedup: " + failure));
+        return report;
     }
 
     /** Scenario's three measuring clients (everything, the tick screen, a watch list) and any extra ones. */

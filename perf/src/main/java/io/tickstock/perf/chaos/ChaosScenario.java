@@ -16,10 +16,18 @@ public enum ChaosScenario {
     /** SIGTERM of each service once, in a random order. */
     SIGTERM("sigterm"),
     /** All of the above in one run, the broker stop and the SIGTERMs at random places among the kills. */
-    ALL("all");
+    ALL("all"),
+    /**
+     * SIGKILL of the processor and the ingest service, each as often (at least twice), in a random order, under
+     * injected duplicates; the run's dedup is then audited by id ({@code io.tickstock.perf.dedup}).
+     */
+    DEDUP("dedup");
 
     /** The services a fault may hit; the broker only by the broker scenario. */
     public static final List<String> SERVICES = List.of("processor", "ingest", "gateway");
+    /** The services whose restarts dedup must survive: the one that re-sends input and the one that drops it. */
+    public static final List<String> DEDUP_TARGETS = List.of("processor", "ingest");
+    private static final int DEDUP_KILLS_EACH = 2;
 
     private final String id;
 
@@ -38,23 +46,28 @@ public enum ChaosScenario {
                 return scenario;
             }
         }
-        throw new IllegalArgumentException("unknown chaos scenario '" + name + "'; choose kill, broker, sigterm or all");
+        throw new IllegalArgumentException("unknown chaos scenario '" + name
+                + "'; choose kill, broker, sigterm, all or dedup");
+    }
+
+    /** SIGKILLs when {@code --kills} is not given: 7 per service, or 3 each of processor and ingest for dedup. */
+    public int defaultKills() {
+        return this == DEDUP ? 6 : 21;
     }
 
     /**
      * The faults in the order they are inflicted.
      *
-     * @param kills SIGKILLs in {@code kill} and {@code all}, spread evenly over the services (rounded up to a
-     *     multiple of three)
+     * @param kills SIGKILLs in {@code kill}, {@code all} and {@code dedup}, spread evenly over the services they hit
+     *     (rounded up to a multiple of their number; dedup: at least two each)
      */
     public List<Fault> faults(Random random, int kills) {
         List<Fault> faults = new ArrayList<>();
-        if (this == KILL || this == ALL) {
-            for (int i = 0; i < kills; i++) {
-                faults.add(Fault.kill(SERVICES.get(i % SERVICES.size())));
-            }
-            while (faults.size() % SERVICES.size() != 0) {
-                faults.add(Fault.kill(SERVICES.get(faults.size() % SERVICES.size())));
+        if (this == KILL || this == ALL || this == DEDUP) {
+            List<String> targets = this == DEDUP ? DEDUP_TARGETS : SERVICES;
+            int count = this == DEDUP ? Math.max(kills, DEDUP_KILLS_EACH * targets.size()) : kills;
+            for (int i = 0; i < count || i % targets.size() != 0; i++) {
+                faults.add(Fault.kill(targets.get(i % targets.size())));
             }
             Collections.shuffle(faults, random);
         }

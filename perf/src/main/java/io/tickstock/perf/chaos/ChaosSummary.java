@@ -1,5 +1,6 @@
 package io.tickstock.perf.chaos;
 
+import io.tickstock.perf.dedup.DedupSummary;
 import io.tickstock.perf.integrity.IntegrityReport;
 import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.result.Rules;
@@ -33,6 +34,9 @@ final class ChaosSummary {
         for (RunResult.Check target : result.targets()) {
             out.printf("  [%s] %s: %s (expected %s)%n", target.ok() ? "ok" : "MISSED", target.name(), target.actual(),
                     target.expected());
+        }
+        if (result.dedup() != null) {
+            DedupSummary.print(result.dedup(), out);
         }
         result.failures().forEach(failure -> out.println("FAILURE: " + failure));
         result.notes().forEach(note -> out.println("note: " + note));

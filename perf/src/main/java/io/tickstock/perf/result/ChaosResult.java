@@ -19,6 +19,8 @@ import java.util.Map;
  * @param targets SPEC §10's reliability targets, measured; every one must hold for the run to pass
  * @param rules the settings the run was judged by; null in results written before runs recorded them (issue 15):
  *     {@link #judgedBy()} derives what their configuration says
+ * @param dedup the {@code dedup} scenario's audit of SPEC §5 by id; null in every other scenario, and in results
+ *     written before it existed (those runs are judged as before, on their clients and committed ids)
  */
 public record ChaosResult(
         String scenario,
@@ -38,7 +40,8 @@ public record ChaosResult(
         Restore restore,
         List<RunResult.Check> targets,
         Map<String, ResourceSampler.Summary> resources,
-        RunRules rules) {
+        RunRules rules,
+        DedupReport dedup) {
 
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";

@@ -49,11 +49,21 @@ class ChaosScenarioTest {
     }
 
     @Test
+    void dedupKillsTheProcessorAndTheIngestServiceAtLeastTwiceEach() {
+        assertThat(counted(ChaosScenario.DEDUP.faults(new Random(6), ChaosScenario.DEDUP.defaultKills())))
+                .containsOnly(Map.entry("kill -9 processor", 3L), Map.entry("kill -9 ingest", 3L));
+        assertThat(counted(ChaosScenario.DEDUP.faults(new Random(6), 1)))
+                .containsOnly(Map.entry("kill -9 processor", 2L), Map.entry("kill -9 ingest", 2L));
+        assertThat(counted(ChaosScenario.DEDUP.faults(new Random(6), 7)))
+                .containsOnly(Map.entry("kill -9 processor", 4L), Map.entry("kill -9 ingest", 4L));
+    }
+
+    @Test
     void scenariosAreNamedAsOnTheCommandLine() {
         assertThat(ChaosScenario.of(" Sigterm ")).isEqualTo(ChaosScenario.SIGTERM);
-        assertThatThrownBy(() -> ChaosScenario.of("flood")).hasMessageContaining("kill, broker, sigterm or all");
+        assertThatThrownBy(() -> ChaosScenario.of("flood")).hasMessageContaining("kill, broker, sigterm, all or dedup");
         assertThat(List.of(ChaosScenario.values())).extracting(ChaosScenario::id)
-                .containsExactly("kill", "broker", "sigterm", "all");
+                .containsExactly("kill", "broker", "sigterm", "all", "dedup");
         assertThat(Fault.kill("gateway")).hasToString("kill -9 gateway");
     }
 }

@@ -21,7 +21,7 @@ class ChaosVerdictTest {
     private static ChaosVerdict judged(String verdict, List<String> failures, List<RunResult.Check> targets) {
         return ChaosVerdict.of(new Recorded<>(Path.of("chaos/kill.json"), "chaos", new ChaosResult("kill", "",
                 Runs.START, 60, verdict, failures, List.of(), null, null, null, List.of(), 0, List.of(), Map.of(),
-                null, targets, Map.of(), null)));
+                null, targets, Map.of(), null, null)));
     }
 
     @Test

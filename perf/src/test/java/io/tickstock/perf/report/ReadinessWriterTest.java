@@ -76,7 +76,7 @@ class ReadinessWriterTest {
                 new ChaosResult.Restore(1, 2.5, 2.5, 1000), List.of(new RunResult.Check("events lost, over all "
                         + "clients (SPEC §10)", "0", Long.toString(lost), lost == 0, "…"), new RunResult.Check(
                         "processor ready again after kill -9, worst of 1 (SPEC §10)", "≤ 10000 ms", "11193 ms", false,
-                        "…")), Map.of(), null);
+                        "…")), Map.of(), null, null);
     }
 
     @Test
@@ -212,6 +212,6 @@ class ReadinessWriterTest {
                 ChaosResult.PASSED, run.failures(), run.notes(), run.configuration(), run.machine(), run.input(),
                 run.clients(), run.repeatedIds(), run.faults(), run.recovery(), run.restore(),
                 run.targets().stream().map(t -> new RunResult.Check(t.name(), t.expected(), t.ok() ? t.actual()
-                        : "5000 ms", true, t.meaning())).toList(), run.resources(), run.rules());
+                        : "5000 ms", true, t.meaning())).toList(), run.resources(), run.rules(), run.dedup());
     }
 }

@@ -62,6 +62,6 @@ class RunSettingsTest {
     private static ChaosResult chaos(String command) {
         return new ChaosResult("kill", "", Runs.START, 60, ChaosResult.PASSED, List.of(), List.of(),
                 new ChaosResult.Configuration("market_open_surge", 1, 21, 8, 30, "", "", command), null, null,
-                List.of(), 0, List.of(), Map.of(), null, List.of(), Map.of(), null);
+                List.of(), 0, List.of(), Map.of(), null, List.of(), Map.of(), null, null);
     }
 }

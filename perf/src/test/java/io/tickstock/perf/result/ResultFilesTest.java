@@ -27,7 +27,7 @@ class ResultFilesTest {
 
     private static ChaosResult chaos(long startedAt, String verdict, List<RunResult.Check> targets) {
         return new ChaosResult("kill", "", startedAt, 60, verdict, List.of(), List.of(), null, null, null, List.of(),
-                0, List.of(), Map.of(), null, targets, Map.of(), null);
+                0, List.of(), Map.of(), null, targets, Map.of(), null, null);
     }
 
     private void write(String set, String name, RunResult run) {

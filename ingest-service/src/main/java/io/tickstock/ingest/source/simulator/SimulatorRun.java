@@ -3,6 +3,7 @@ package io.tickstock.ingest.source.simulator;
 import io.tickstock.ingest.Intake;
 import io.tickstock.ingest.Origin;
 import io.tickstock.model.Feed;
+import io.tickstock.model.Topics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import java.util.function.LongSupplier;
  * the run falls behind and catches up as fast as it can; how far behind it is, is {@link #lagMillis()}. The
  * {@link #schedule()} says when each message was due, so a load harness can measure latency from it: a late send
  * (coordinated omission) then shows up as latency instead of hiding behind a late ingest time.
+ * An injected duplicate goes out with its origin marked ({@link Topics#RESENT_ORIGIN_SUFFIX}): the raw topics keep
+ * what the counters of a killed ingest service lose.
  */
 public final class SimulatorRun implements Runnable {
 
@@ -27,6 +30,7 @@ public final class SimulatorRun implements Runnable {
     private final MarketSimulator market;
     private final Intake intake;
     private final Origin origin;
+    private final Origin resent;
     private final long maxMessages;
     private final long endTime;
     private final LongSupplier nanoTime;
@@ -63,6 +67,7 @@ public final class SimulatorRun implements Runnable {
         this.market = market;
         this.intake = intake;
         this.origin = origin;
+        this.resent = origin.at(origin.where() + Topics.RESENT_ORIGIN_SUFFIX);
         this.maxMessages = maxMessages;
         this.endTime = endTime;
         this.nanoTime = nanoTime;
@@ -105,7 +110,7 @@ public final class SimulatorRun implements Runnable {
             }
             simulatedTime = due;
             MarketSimulator.Timed next = market.next();
-            intake.message(origin, next.msg(), null);
+            intake.message(next.duplicate() ? resent : origin, next.msg(), null);
             Feed feed = next.msg().ev();
             sent.get(feed).incrementAndGet();
             if (next.duplicate()) {

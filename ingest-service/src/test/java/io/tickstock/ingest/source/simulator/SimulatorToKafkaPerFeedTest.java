@@ -9,6 +9,7 @@ import io.tickstock.ingest.TestIntakes;
 import io.tickstock.ingest.publish.RawPublisher;
 import io.tickstock.model.Feed;
 import io.tickstock.model.IngestedMessage;
+import io.tickstock.model.Topics;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +17,10 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** What the simulator says it sent is what is on the raw topics, feed by feed, duplicates included. */
+/**
+ * What the simulator says it sent is what is on the raw topics, feed by feed, duplicates included, and each injected
+ * duplicate says so in its origin.
+ */
 class SimulatorToKafkaPerFeedTest {
 
     @Test
@@ -39,13 +43,25 @@ class SimulatorToKafkaPerFeedTest {
         assertThat(run.duplicates().values().stream().mapToLong(Long::longValue).sum()).isPositive();
 
         Map<Feed, Long> onTopics = new EnumMap<>(Feed.class);
+        Map<Feed, Long> markedResent = new EnumMap<>(Feed.class);
         for (String topic : List.of(topics.tick(), topics.ohlcv(), topics.fmv())) {
             for (ConsumerRecord<String, IngestedMessage> record : KafkaRawTopics.read(topic, 1)) {
                 onTopics.merge(record.value().msg().ev(), 1L, Long::sum);
                 assertThat(record.key()).isEqualTo(record.value().msg().sym());
+                if (KafkaRawTopics.header(record, Topics.ORIGIN_HEADER).endsWith(Topics.RESENT_ORIGIN_SUFFIX)) {
+                    markedResent.merge(record.value().msg().ev(), 1L, Long::sum);
+                }
             }
         }
         assertThat(onTopics).isEqualTo(sent);
+        assertThat(markedResent).as("injected re-sends marked in their origin").isEqualTo(nonZero(run.duplicates()));
         await().atMost(Duration.ofSeconds(30)).until(() -> publisher.publishedCounts().equals(sent));
+    }
+
+    // a feed that got no injected re-send has no marked record either
+    private static Map<Feed, Long> nonZero(Map<Feed, Long> counts) {
+        Map<Feed, Long> kept = new EnumMap<>(counts);
+        kept.values().removeIf(count -> count == 0);
+        return kept;
     }
 }
