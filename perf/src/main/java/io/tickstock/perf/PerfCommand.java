@@ -116,7 +116,7 @@ public final class PerfCommand {
 
         @Override
         public Integer call() {
-            Path report = ReportWriter.write(ResultFiles.runs(results), out);
+            Path report = ReportWriter.write(ResultFiles.runs(results), ResultFiles.chaosRuns(results), out);
             System.out.println("==> " + report);
             return 0;
         }

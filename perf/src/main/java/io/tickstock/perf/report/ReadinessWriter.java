@@ -31,7 +31,7 @@ import java.util.Optional;
 public final class ReadinessWriter {
 
     /** The chaos scenarios the release needs, each run to completion. */
-    static final List<String> CHAOS = List.of("kill", "broker", "sigterm", "all");
+    static final List<String> CHAOS = List.of("kill", "broker", "sigterm", "all", "dedup");
     /** The build's line-coverage gate (the parent POM's JaCoCo check). */
     static final double COVERAGE_GATE = 0.90;
     /**
@@ -64,13 +64,15 @@ public final class ReadinessWriter {
         BuildReports build = BuildReports.read(root);
         List<Recorded<RunResult>> runs = ResultFiles.runs(results);
         Map<String, RunResult> perf = ResultFiles.latestOfRecord(runs);
+        List<Recorded<ChaosResult>> chaosRuns = ResultFiles.chaosRuns(results);
         Map<String, List<ChaosVerdict>> chaos = new LinkedHashMap<>();
-        ResultFiles.chaosRuns(results).forEach(r -> chaos.computeIfAbsent(r.result().scenario(),
-                s -> new ArrayList<>()).add(ChaosVerdict.of(r)));
+        chaosRuns.forEach(r -> chaos.computeIfAbsent(r.result().scenario(), s -> new ArrayList<>())
+                .add(ChaosVerdict.of(r)));
+        List<Targets.Row> targets = Targets.evaluate(runs, chaosRuns);
         Optional<Soak.Verdict> soak = Soak.latest(results);
         List<Recorded<RunResult>> floods = runs.stream().filter(r -> r.set().equals(FLOOD)).toList();
-        List<Metric> metrics = List.of(integration(build, perf), performance(runs), coverage(build),
-                integrity(runs, perf, chaos), compatibility(build, runs, perf),
+        List<Metric> metrics = List.of(integration(build, perf), performance(targets), coverage(build),
+                integrity(runs, perf, targets, chaos), compatibility(build, runs, targets, perf),
                 deployment(build, soak, runs, chaos, floods));
         StringBuilder md = new StringBuilder();
         md.append("# Release readiness\n\n");
@@ -134,10 +136,10 @@ public final class ReadinessWriter {
                 "./tickstock test");
     }
 
-    private static Metric performance(List<Recorded<RunResult>> runs) {
+    private static Metric performance(List<Targets.Row> targets) {
         List<String> evidence = new ArrayList<>();
         boolean go = true;
-        for (Targets.Row row : Targets.evaluate(runs)) {
+        for (Targets.Row row : targets) {
             boolean judged = !row.must().equals("—");
             boolean met = row.mustMet() == Targets.Verdict.MET;
             go &= !judged || met;
@@ -174,7 +176,7 @@ public final class ReadinessWriter {
     }
 
     private static Metric integrity(List<Recorded<RunResult>> runs, Map<String, RunResult> perf,
-            Map<String, List<ChaosVerdict>> chaos) {
+            List<Targets.Row> targets, Map<String, List<ChaosVerdict>> chaos) {
         List<String> evidence = new ArrayList<>();
         boolean go = !perf.isEmpty();
         for (RunResult run : perf.values()) {
@@ -197,7 +199,7 @@ public final class ReadinessWriter {
                     unexpected, run.topic().repeatedIds()));
         }
         evidence.add(failedRuns("perf runs", runs));
-        Targets.evaluate(runs).stream().filter(r -> r.measure().startsWith("dedup")).forEach(r -> evidence.add(
+        targets.stream().filter(r -> r.measure().startsWith("dedup")).forEach(r -> evidence.add(
                 "dedup: " + r.measured()));
         for (String scenario : CHAOS) {
             Optional<ChaosVerdict> found = latest(chaos, scenario, evidence);
@@ -254,14 +256,14 @@ public final class ReadinessWriter {
     }
 
     private static Metric compatibility(BuildReports build, List<Recorded<RunResult>> runs,
-            Map<String, RunResult> perf) {
+            List<Targets.Row> targets, Map<String, RunResult> perf) {
         List<String> evidence = new ArrayList<>();
         boolean go = suitesPassed(build, COMPATIBILITY, evidence, "the wire protocol of docs/protocol.md: its worked "
                 + "sessions, the Polygon-style actions, resume, auth, the stock_data compatibility view, the JS client "
                 + "in Node and the dashboard in a real browser");
         RunResult fanout = perf.get("fanout");
         evidence.add(fanout == null ? "`perf fanout` (many clients, one stalled): not run yet"
-                : Targets.evaluate(runs).stream().filter(r -> r.scenario().equals("fanout")).findFirst()
+                : targets.stream().filter(r -> r.scenario().equals("fanout")).findFirst()
                         .map(r -> "`perf fanout`: " + r.measured()).orElse(""));
         return new Metric("Client compatibility", go, evidence, "./tickstock test; ./tickstock perf fanout");
     }

@@ -8,6 +8,7 @@ import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
 import io.tickstock.perf.measure.ResourceSampler;
 import io.tickstock.perf.measure.SimulatorLag;
+import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.result.Recorded;
 import io.tickstock.perf.result.ResultFiles;
 import io.tickstock.perf.result.Rules;
@@ -60,6 +61,11 @@ public final class ReportWriter {
      *     is shown whole, every run of a scenario in its history table
      */
     public static Path write(List<Recorded<RunResult>> runs, Path out) {
+        return write(runs, List.of(), out);
+    }
+
+    /** As above, with the chaos runs on record, of which the latest {@code chaos dedup} judges the dedup row. */
+    public static Path write(List<Recorded<RunResult>> runs, List<Recorded<ChaosResult>> chaos, Path out) {
         Map<String, RunResult> latest = ResultFiles.latestOfRecord(runs);
         try {
             Files.createDirectories(out);
@@ -72,7 +78,7 @@ public final class ReportWriter {
                     + "`fanout-250/`, …) are variants of a scenario: they are in its history, not in the targets. "
                     + "Do not edit by hand: run the scenarios, then regenerate. How to run them and what each figure "
                     + "means: [operations](../operations.md#performance-runs-tickstock-perf).\n\n");
-            targets(md, runs);
+            targets(md, runs, chaos);
             runs(md, latest, runs);
             md.append(resource("method.md"));
             for (String scenario : ORDER) {
@@ -101,11 +107,11 @@ public final class ReportWriter {
         }
     }
 
-    private static void targets(StringBuilder md, List<Recorded<RunResult>> runs) {
+    private static void targets(StringBuilder md, List<Recorded<RunResult>> runs, List<Recorded<ChaosResult>> chaos) {
         md.append("## SPEC §9 targets\n\n");
         md.append("| measure | must | aim | measured by the latest run | worst and best on record | must | aim | "
                 + "which run |\n|---|---|---|---|---|---|---|---|\n");
-        for (Targets.Row row : Targets.evaluate(runs)) {
+        for (Targets.Row row : Targets.evaluate(runs, chaos)) {
             md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", row.measure(), row.must(),
                     row.aim(), row.latest().map(m -> link(row.scenario()) + ", " + m.when() + ": ").orElse(
                             row.scenario().equals("all") ? "all runs: " : link(row.scenario()) + ": ")

@@ -3,10 +3,13 @@ package io.tickstock.perf.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.perf.expect.BarBursts;
+import io.tickstock.perf.result.ChaosResult;
+import io.tickstock.perf.result.DedupReport;
 import io.tickstock.perf.result.Recorded;
 import io.tickstock.perf.result.RunResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §9's table judged from runs: each row at, below and above its thresholds. */
@@ -243,5 +246,42 @@ class TargetsTest {
     void aScenarioNotRunYetIsNotMeasured() {
         assertThat(Targets.evaluate(List.of())).allSatisfy(row -> assertThat(row.mustMet())
                 .isIn(Targets.Verdict.NOT_MEASURED, Targets.Verdict.NONE));
+    }
+
+    @Test
+    void theDedupRowIsJudgedByTheLatestRunWithRestartsWhenThereIsOne() {
+        Runs surge = new Runs();
+        List<Recorded<RunResult>> runs = Runs.recorded(surge.build());
+        DedupReport.Channel clean = new DedupReport.Channel("tick", Map.of("T", 100L), 100, 95, 5, 5, 0, 0, 40, 0, 0,
+                38, 0, 0, 2L, 0L, 0L);
+        DedupReport.Channel falseDrop = new DedupReport.Channel("tick", Map.of("T", 100L), 100, 95, 5, 5, 0, 0, 39, 0,
+                0, 38, 1, 0, 2L, 0L, 0L);
+
+        Targets.Row passed = dedupRow(runs, dedupRun(Runs.START, clean, List.of()));
+        Targets.Row failed = dedupRow(runs, dedupRun(Runs.START, clean, List.of()),
+                dedupRun(Runs.START + 60_000, falseDrop, List.of("tick: 1 of 38 reference events not committed")));
+
+        assertThat(passed.mustMet()).isEqualTo(Targets.Verdict.MET);
+        assertThat(passed.measured()).startsWith("100%, 0 false drops: `chaos dedup`")
+                .contains("tick 5 repeats dropped of 5 injected, 0 ids twice, 0 events from repeats, 0 missing / 0 "
+                        + "extra of 40 compared");
+        assertThat(failed.mustMet()).as("the latest run decides").isEqualTo(Targets.Verdict.MISSED);
+        assertThat(failed.measured()).startsWith("NOT 100%").contains("1 missing / 0 extra of 40 compared")
+                .contains("tick: 1 of 38 reference events not committed");
+        assertThat(row(runs, "dedup").measured()).as("without a run with restarts").contains("restarts are not part");
+    }
+
+    @SafeVarargs
+    private static Targets.Row dedupRow(List<Recorded<RunResult>> runs, Recorded<ChaosResult>... chaos) {
+        return Targets.evaluate(runs, List.of(chaos)).stream().filter(r -> r.measure().startsWith("dedup"))
+                .findFirst().orElseThrow();
+    }
+
+    private static Recorded<ChaosResult> dedupRun(long startedAt, DedupReport.Channel channel, List<String> failures) {
+        ChaosResult run = new ChaosResult("dedup", "", startedAt, 300, failures.isEmpty() ? ChaosResult.PASSED
+                : ChaosResult.FAILED, failures.stream().map(f -> "dedup: " + f).toList(), List.of(), null, null,
+                null, List.of(), 0, List.of(), Map.of(), null, List.of(), Map.of(), null,
+                new DedupReport(List.of(channel), "the packaged processor once more", List.of(), failures));
+        return new Recorded<>(Path.of("chaos/dedup-" + startedAt + ".json"), "chaos", run);
     }
 }
