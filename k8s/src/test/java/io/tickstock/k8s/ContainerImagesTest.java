@@ -79,7 +79,8 @@ class ContainerImagesTest {
         if (podOptions != null) {
             assertThat(podOptions).startsWith(imageOptions);
         }
-        assertThat(imageOptions).contains("-XX:+ExitOnOutOfMemoryError");
+        assertThat(imageOptions).contains("-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1",
+                "-XX:CompilerThreadPriority=10");
     }
 
     private static List<String[]> instructions(String service) throws IOException {
