@@ -25,6 +25,8 @@ public final class ResultFiles {
 
     /** The subdirectory of the chaos runs' results. */
     public static final String CHAOS = "chaos";
+    /** The file in which a set kept apart says why it is (which setting its runs tried, what was decided). */
+    public static final String SET_NOTE = "README.md";
     private static final List<String> VERDICTS = List.of(RunResult.PASSED, RunResult.FAILED);
 
     private static final ObjectMapper MAPPER = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
@@ -69,12 +71,12 @@ public final class ResultFiles {
      */
     public static List<Recorded<RunResult>> runs(Path results) {
         List<Recorded<RunResult>> runs = new ArrayList<>();
-        for (Path file : files(results)) {
+        for (Path file : files(results, null)) {
             runs.add(new Recorded<>(file, Recorded.SCENARIO_RECORD, run(file)));
         }
         for (Path set : directories(results)) {
             if (!set.getFileName().toString().equals(CHAOS)) {
-                for (Path file : files(set)) {
+                for (Path file : files(set, SET_NOTE)) {
                     runs.add(new Recorded<>(file, set.getFileName().toString(), run(file)));
                 }
             }
@@ -94,7 +96,7 @@ public final class ResultFiles {
     public static List<Recorded<ChaosResult>> chaosRuns(Path results) {
         Path directory = results.resolve(CHAOS);
         List<Recorded<ChaosResult>> runs = new ArrayList<>();
-        for (Path file : Files.isDirectory(directory) ? files(directory) : List.<Path>of()) {
+        for (Path file : Files.isDirectory(directory) ? files(directory, null) : List.<Path>of()) {
             ChaosResult run = read(file, ChaosResult.class);
             require(file, run.scenario() != null && run.startedAtMillis() > 0 && run.targets() != null
                     && VERDICTS.contains(String.valueOf(run.verdict())),
@@ -119,9 +121,13 @@ public final class ResultFiles {
         }
     }
 
-    /** The files of {@code directory}, by name; anything but a result's JSON is an error, not a skip. */
-    private static List<Path> files(Path directory) {
-        List<Path> files = list(directory).stream().filter(Files::isRegularFile).toList();
+    /**
+     * The result files of {@code directory}, by name: anything but a result's JSON and the {@code note} the directory
+     * may hold is an error, not a skip.
+     */
+    private static List<Path> files(Path directory, String note) {
+        List<Path> files = list(directory).stream().filter(Files::isRegularFile)
+                .filter(f -> !f.getFileName().toString().equals(note)).toList();
         files.stream().filter(f -> !f.getFileName().toString().endsWith(".json")).findFirst().ifPresent(f -> {
             throw new IllegalStateException(f + " is not a result file (*.json): move it out of " + directory);
         });

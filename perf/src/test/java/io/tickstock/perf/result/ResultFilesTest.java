@@ -115,4 +115,25 @@ class ResultFilesTest {
         assertThatThrownBy(() -> ResultFiles.runs(results)).hasMessageContaining("README.md")
                 .hasMessageContaining("is not a result file");
     }
+
+    @Test
+    void aSetKeptApartMaySayWhyInItsReadmeTheRecordMayNot() throws IOException {
+        write("trials", "ramp", run("ramp", 1_000, RunResult.PASSED));
+        Files.writeString(results.resolve("trials").resolve("README.md"), "which setting each run tried");
+
+        assertThat(ResultFiles.runs(results)).extracting(Recorded::name)
+                .containsExactly("trials/ramp-19700101-000001.json");
+
+        Files.writeString(results.resolve("trials").resolve("notes.txt"), "notes");
+        assertThatThrownBy(() -> ResultFiles.runs(results)).hasMessageContaining("notes.txt");
+    }
+
+    @Test
+    void everyResultOnRecordInThisRepositoryIsReadable() {
+        Path onRecord = Path.of("results");
+
+        assertThat(ResultFiles.runs(onRecord)).as("the report and the readiness read these").isNotEmpty()
+                .anyMatch(Recorded::keptApart);
+        assertThat(ResultFiles.chaosRuns(onRecord)).isNotEmpty();
+    }
 }
