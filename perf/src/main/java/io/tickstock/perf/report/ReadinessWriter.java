@@ -144,11 +144,11 @@ public final class ReadinessWriter {
             boolean met = row.mustMet() == Targets.Verdict.MET;
             go &= !judged || met;
             String onRecord = row.worst().isEmpty() ? "" : " On record: " + row.onRecord().replace("*", "") + ".";
-            evidence.add(String.format("%s — must %s: **%s**; aim %s: %s. Measured%s: %s (`./tickstock perf %s`).%s%s",
+            evidence.add(String.format("%s — must %s: **%s**; aim %s: %s. Measured%s: %s (`%s`).%s%s",
                     row.measure(), row.must(), judged ? row.mustMet().text.replace("*", "") : "—", row.aim(),
                     row.aimMet().text.replace("*", ""), row.latest().map(m -> " by the latest run, " + m.when()
-                            .replace("*", "")).orElse(""), row.measured(), row.scenario().equals("all")
-                            ? "SCENARIO" : row.scenario(), onRecord, row.notes().isEmpty() ? ""
+                            .replace("*", "")).orElse(""), row.measured(), row.command(), onRecord,
+                    row.notes().isEmpty() ? ""
                             : " " + capitalized(String.join("; ", row.notes())) + "."));
         }
         return new Metric("Performance targets", go, evidence, "./tickstock perf SCENARIO; ./tickstock perf report");

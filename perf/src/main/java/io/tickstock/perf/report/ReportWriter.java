@@ -114,7 +114,8 @@ public final class ReportWriter {
         for (Targets.Row row : Targets.evaluate(runs, chaos)) {
             md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s |%n", row.measure(), row.must(),
                     row.aim(), row.latest().map(m -> link(row.scenario()) + ", " + m.when() + ": ").orElse(
-                            row.scenario().equals("all") ? "all runs: " : link(row.scenario()) + ": ")
+                            row.scenario().equals("all") ? "all runs: " : row.fromChaos() ? ""
+                                    : link(row.scenario()) + ": ")
                             + row.measured(), row.onRecord(), row.mustMet().text, row.aimMet().text,
                     row.notes().isEmpty() ? "—" : String.join("; ", row.notes())));
         }

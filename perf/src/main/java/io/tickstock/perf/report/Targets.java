@@ -100,6 +100,19 @@ final class Targets {
             Verdict aimMet, Optional<Measured> latest, Optional<Measured> worst, Optional<Measured> best,
             List<String> notes) {
 
+        /** The command whose runs the row judges. */
+        String command() {
+            if (scenario.equals("all")) {
+                return "./tickstock perf SCENARIO";
+            }
+            return fromChaos() ? "./tickstock " + scenario : "./tickstock perf " + scenario;
+        }
+
+        /** Whether a chaos run ({@code perf/results/chaos/}) rather than a perf scenario's record judges the row. */
+        boolean fromChaos() {
+            return scenario.equals(CHAOS_DEDUP);
+        }
+
         /** The worst and best runs on record with their dates and verdicts, or "—" when no run measured it. */
         String onRecord() {
             if (worst.isEmpty() || best.isEmpty()) {
@@ -113,6 +126,8 @@ final class Targets {
         }
     }
 
+    /** The row judged by a chaos run, named as its command names it. */
+    static final String CHAOS_DEDUP = "chaos dedup";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -376,7 +391,7 @@ final class Targets {
                 WHEN.format(Instant.ofEpochMilli(r.startedAtMillis())), run.name(), String.join("; ", channels),
                 perfect ? "" : " — " + String.join("; ", failures(r)));
         return new Row("dedup accuracy (section 5) with 5% injected duplicates and restarts", "100%",
-                "100%, 0 false drops", "chaos dedup", measured, Verdict.of(perfect), Verdict.of(perfect),
+                "100%, 0 false drops", CHAOS_DEDUP, measured, Verdict.of(perfect), Verdict.of(perfect),
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 

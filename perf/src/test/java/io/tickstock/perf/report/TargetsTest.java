@@ -268,7 +268,9 @@ class TargetsTest {
         assertThat(failed.mustMet()).as("the latest run decides").isEqualTo(Targets.Verdict.MISSED);
         assertThat(failed.measured()).startsWith("NOT 100%").contains("1 missing / 0 extra of 40 compared")
                 .contains("tick: 1 of 38 reference events not committed");
+        assertThat(passed.command()).isEqualTo("./tickstock chaos dedup");
         assertThat(row(runs, "dedup").measured()).as("without a run with restarts").contains("restarts are not part");
+        assertThat(row(runs, "dedup").command()).startsWith("./tickstock perf ");
     }
 
     @SafeVarargs
