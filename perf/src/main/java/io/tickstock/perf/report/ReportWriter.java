@@ -274,6 +274,10 @@ public final class ReportWriter {
                 "| %s | %,d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", label(key), p.count(),
                 p.p50(), p.p90(), p.p99(), p.p999(), p.max(), p.mean())));
         baseline(md, r.baseline());
+        String byInterval = RunResult.tickOverKafkaByInterval(r, Rules.TICK_OVER_KAFKA_AIM);
+        if (!byInterval.isEmpty()) {
+            md.append(String.format("%nInterval by interval, %s (SPEC §9's aim).%n", byInterval));
+        }
         md.append('\n');
     }
 

@@ -271,6 +271,24 @@ public record RunResult(
     }
 
     /**
+     * The tick p99 against Kafka's own p99 interval by interval (5 s in which both have figures): the median and the
+     * worst multiple, and in how many intervals it held {@code aim} — whether the run's ratio is every moment's or a
+     * few intervals'. Empty for runs without the in-process probe.
+     */
+    public static String tickOverKafkaByInterval(RunResult run, Rules.Threshold aim) {
+        List<Double> ratios = run.timeline().stream()
+                .filter(p -> p.tick() != null && p.tick().count() > 0 && p.kafka() != null && p.kafka().count() > 0)
+                .map(p -> p.tick().p99() / Math.max(p.kafka().p99(), 0.001)).sorted().toList();
+        if (ratios.isEmpty()) {
+            return "";
+        }
+        long held = ratios.stream().filter(aim::holds).count();
+        return String.format(Locale.ROOT, "tick p99 over Kafka's p99 in each 5 s: median %.1f×, worst %.1f×; %s in %d "
+                + "of %d intervals", ratios.get(ratios.size() / 2), ratios.get(ratios.size() - 1), aim.text(), held,
+                ratios.size());
+    }
+
+    /**
      * One phase of the input (a ramp step), judged by the input accepted in it.
      *
      * @param good tick p99 within the limit and nothing lost or repeated

@@ -110,6 +110,16 @@ class ReportWriterTest {
     }
 
     @Test
+    void aRunComparesItsTickP99WithKafkasIntervalByInterval() throws Exception {
+        Runs surge = new Runs();
+
+        String md = Files.readString(ReportWriter.write(Runs.recorded(surge.build()), dir));
+
+        assertThat(md).as("25 over 3 ms, then 35 over 5 ms").contains("Interval by interval, tick p99 over Kafka's "
+                + "p99 in each 5 s: median 8.3×, worst 8.3×; ≤ 3 × in 0 of 2 intervals (SPEC §9's aim).");
+    }
+
+    @Test
     void aFailedRunStaysVisibleNextToTheRerunThatPassed() throws Exception {
         Runs failed = new Runs();
         failed.scenario = "fanout";
