@@ -2,6 +2,7 @@ package io.tickstock.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,8 @@ class TickChannelOnKafkaTest {
     @Test
     void committedEventsOnTheTopicAreExactlyTheDetectedOnesWithRedeliveriesDropped() {
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> RestAssured.get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(() -> RestAssured.get("/q/health/ready").then().statusCode(200)
+                        .body("checks.findAll { it.name == 'broker' }.status", hasItem("UP")));
         long t0 = System.currentTimeMillis();
         Trade seed = new Trade(Feed.T, "QQQ", 4, "1", 3, 400.00, 100, null, t0);
         Trade high = new Trade(Feed.T, "QQQ", 4, "2", 3, 401.00, 100, null, t0 + 2_000);
