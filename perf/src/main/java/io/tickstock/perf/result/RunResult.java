@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.DoublePredicate;
+import java.util.stream.Stream;
 
 /**
  * Every figure of one run, as written to {@code perf/results/SCENARIO-TIMESTAMP.json} and read back by the report.
@@ -259,15 +261,10 @@ public record RunResult(
      * bursts'. Empty for runs without it.
      */
     public static String gatewayByInterval(RunResult run, double limitMillis) {
-        List<Double> p99s = run.timeline().stream().map(TimelinePoint::gateway)
-                .filter(p -> p != null && p.count() > 0).map(Percentiles::p99).sorted().toList();
-        if (p99s.isEmpty()) {
-            return "";
-        }
-        long within = p99s.stream().filter(p99 -> p99 <= limitMillis).count();
-        return String.format(Locale.ROOT, "p99 of each 5 s: median %.1f ms, worst %.1f ms; within %.0f ms in %d of "
-                + "%d intervals", p99s.get(p99s.size() / 2), p99s.get(p99s.size() - 1), limitMillis, within,
-                p99s.size());
+        return overIntervals(run.timeline().stream().map(TimelinePoint::gateway)
+                .filter(p -> p != null && p.count() > 0).map(Percentiles::p99), p99 -> p99 <= limitMillis,
+                "p99 of each 5 s: median %.1f ms, worst %.1f ms; within "
+                        + String.format(Locale.ROOT, "%.0f", limitMillis) + " ms in %d of %d intervals");
     }
 
     /**
@@ -276,16 +273,24 @@ public record RunResult(
      * few intervals'. Empty for runs without the in-process probe.
      */
     public static String tickOverKafkaByInterval(RunResult run, Rules.Threshold aim) {
-        List<Double> ratios = run.timeline().stream()
+        return overIntervals(run.timeline().stream()
                 .filter(p -> p.tick() != null && p.tick().count() > 0 && p.kafka() != null && p.kafka().count() > 0)
-                .map(p -> p.tick().p99() / Math.max(p.kafka().p99(), 0.001)).sorted().toList();
-        if (ratios.isEmpty()) {
+                .map(p -> p.tick().p99() / Math.max(p.kafka().p99(), 0.001)), aim::holds,
+                "tick p99 over Kafka's p99 in each 5 s: median %.1f×, worst %.1f×; " + aim.text()
+                        + " in %d of %d intervals");
+    }
+
+    /**
+     * One figure over a run's 5 s intervals: {@code format} gets its median, its worst, in how many intervals it
+     * {@code held}, and of how many; empty when no interval has the figure.
+     */
+    private static String overIntervals(Stream<Double> figures, DoublePredicate held, String format) {
+        List<Double> sorted = figures.sorted().toList();
+        if (sorted.isEmpty()) {
             return "";
         }
-        long held = ratios.stream().filter(aim::holds).count();
-        return String.format(Locale.ROOT, "tick p99 over Kafka's p99 in each 5 s: median %.1f×, worst %.1f×; %s in %d "
-                + "of %d intervals", ratios.get(ratios.size() / 2), ratios.get(ratios.size() - 1), aim.text(), held,
-                ratios.size());
+        return String.format(Locale.ROOT, format, sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+                sorted.stream().filter(held::test).count(), sorted.size());
     }
 
     /**
