@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.streams.StreamsConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -33,8 +32,7 @@ public class BrokerHealthCheck implements HealthCheck {
     public BrokerHealthCheck(EngineProperties properties) {
         int timeout = (int) TIMEOUT.toMillis();
         this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.of(Engine.TICK).get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout));
     }

@@ -64,8 +64,7 @@ public class ChannelEngines {
                     props.get(StreamsConfig.APPLICATION_ID_CONFIG), props.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG),
                     props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), topology.describe());
         }
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.of(Engine.TICK).get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         ProcessorConfig.TopicNames names = config.topics();
         this.topics = List.of(names.tick(), names.ohlcv(), names.fmv(), names.events(), names.dlq());
         this.missingTopics = new AtomicReference<>(Set.copyOf(topics));

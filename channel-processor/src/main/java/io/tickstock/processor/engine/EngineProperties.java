@@ -47,6 +47,11 @@ public final class EngineProperties {
         return props;
     }
 
+    /** The brokers every engine connects to: for the process's own admin clients (topics, readiness). */
+    public Object bootstrapServers() {
+        return common.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+    }
+
     private String setting(String key, String otherwise) {
         Object value = common.get(key);
         return value == null ? otherwise : value.toString();
