@@ -17,7 +17,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready while the broker cannot be reached (SPEC §10: a service without its broker says not-ready). The engines
+ * Not ready while the broker cannot be reached (SPEC §11's readiness through SPEC §10's broker restart). The engines
  * cannot tell: they stay RUNNING through an outage, retrying, so their own checks kept saying ready (found by
  * {@code chaos all}). The check answers within {@link #TIMEOUT} whatever the broker does, so a probe never hangs.
  */

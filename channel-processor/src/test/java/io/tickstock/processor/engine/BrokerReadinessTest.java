@@ -10,8 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without its broker the processor says not-ready (SPEC §10), by a check of the broker connection of its own: its
- * engines stay RUNNING through an outage, retrying, so their checks alone kept saying ready (found by `chaos all`).
+ * Without its broker the processor says not-ready (SPEC §11, through §10's broker restart), by a check of the broker
+ * connection of its own: its engines stay RUNNING through an outage, retrying, so their checks alone kept saying
+ * ready (found by `chaos all`).
  */
 @QuarkusTest
 @TestProfile(BrokerReadinessTest.NoBroker.class)
