@@ -97,8 +97,8 @@ public interface ProcessorConfig {
     }
 
     interface Session {
-        /** {@code always} (local/demo), {@code regular} (production) or {@code extended}. */
-        @WithDefault("always")
+        /** {@code regular} (production), {@code extended} or {@code always} (the local stack and demos). */
+        @WithDefault("regular")
         SessionCalendar calendar();
 
         /** How often (wall clock) the processor checks whether a new session began, to reset quiet symbols. */

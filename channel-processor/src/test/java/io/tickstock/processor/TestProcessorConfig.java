@@ -6,7 +6,10 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.Map;
 
-/** A {@link ProcessorConfig} with the production defaults plus overrides, for tests that run without Quarkus. */
+/**
+ * A {@link ProcessorConfig} with the production defaults but the local stack's session calendar (a test's events must
+ * not depend on the hour it runs at), plus overrides, for tests that run without Quarkus.
+ */
 public final class TestProcessorConfig {
 
     private TestProcessorConfig() {
@@ -16,6 +19,8 @@ public final class TestProcessorConfig {
         return new SmallRyeConfigBuilder()
                 .withMapping(ProcessorConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
+                .withSources(new PropertiesConfigSource(Map.of("tickstock.processor.session.calendar", "always"),
+                        "local calendar", 400))
                 .withSources(new PropertiesConfigSource(overrides, "test", 500))
                 .build()
                 .getConfigMapping(ProcessorConfig.class);

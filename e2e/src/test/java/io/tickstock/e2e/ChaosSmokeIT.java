@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.tickstock.testsupport.RunTopics;
 import io.tickstock.testsupport.ServiceProcess;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -39,9 +37,7 @@ class ChaosSmokeIT {
     }
 
     private ServiceProcess gateway() {
-        Map<String, String> env = new HashMap<>(topics.gatewayEnv());
-        env.put("QUARKUS_PROFILE", "local");
-        return running.service("gateway", "ws-gateway", env);
+        return running.service("gateway", "ws-gateway", topics.gatewayEnv());
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.tickstock.testsupport.WsTestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -40,18 +39,14 @@ class HighLowEndToEndIT {
     @BeforeAll
     static void startProcessorAndGateway() {
         topics = RunTopics.create("e2e", PARTITIONS);
-        processor = start("processor", "channel-processor", topics.processorEnv("processor"), Map.of());
-        // the local profile, as ./tickstock up runs it: no auth
-        gateway = start("gateway", "ws-gateway", topics.gatewayEnv(), Map.of("QUARKUS_PROFILE", "local"));
+        processor = start("processor", "channel-processor", topics.processorEnv("processor"));
+        gateway = start("gateway", "ws-gateway", topics.gatewayEnv());
         processor.awaitReady();
         gateway.awaitReady();
     }
 
-    private static ServiceProcess start(String name, String module, Map<String, String> topicsEnv,
-            Map<String, String> env) {
-        Map<String, String> all = new HashMap<>(topicsEnv);
-        all.putAll(env);
-        ServiceProcess service = ServiceProcess.start(name, module, all);
+    private static ServiceProcess start(String name, String module, Map<String, String> env) {
+        ServiceProcess service = ServiceProcess.start(name, module, env);
         services.add(service);
         return service;
     }
@@ -69,7 +64,7 @@ class HighLowEndToEndIT {
             assertThat(client.next(Duration.ofSeconds(10)).path("status").asText()).isEqualTo("subscribed");
 
             // trades only: the reference model predicts high/low from trades
-            ServiceProcess ingest = start("ingest", "ingest-service", topics.tradesEnv(7, 6, 500, TRADES), Map.of());
+            ServiceProcess ingest = start("ingest", "ingest-service", topics.tradesEnv(7, 6, 500, TRADES));
             ingest.awaitReady();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> ingest.get("/status").body().contains("\"finished\":true"));

@@ -7,7 +7,6 @@ import io.tickstock.testsupport.RunTopics;
 import io.tickstock.testsupport.ServiceProcess;
 import io.tickstock.tools.status.MetricsText;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,7 @@ class ScaleOutIT {
     }
 
     private ServiceProcess gateway() {
-        Map<String, String> env = new HashMap<>(topics.gatewayEnv());
-        env.put("QUARKUS_PROFILE", "local");
-        return running.service("gateway", "ws-gateway", env);
+        return running.service("gateway", "ws-gateway", topics.gatewayEnv());
     }
 
     /** A client of {@code preferred} that moves to {@code other} when its gateway is gone. */

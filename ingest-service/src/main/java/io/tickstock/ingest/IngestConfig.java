@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 public interface IngestConfig {
 
     /** Which live source feeds the raw topics at start; replays run beside it on demand. */
-    @WithDefault("simulator")
+    @WithDefault("provider")
     SourceKind source();
 
     TopicNames topics();

@@ -41,9 +41,7 @@ class PerfSmokeIT {
     static void startTheServices() {
         topics = RunTopics.create("perf-smoke", PARTITIONS);
         processor = start("processor", "channel-processor", topics.processorEnv("processor"));
-        Map<String, String> gatewayEnv = new HashMap<>(topics.gatewayEnv());
-        gatewayEnv.put("QUARKUS_PROFILE", "local");
-        gateway = start("gateway", "ws-gateway", gatewayEnv);
+        gateway = start("gateway", "ws-gateway", topics.gatewayEnv());
         Map<String, String> ingestEnv = new HashMap<>(topics.ingestEnv());
         // the harness starts and stops the simulator itself, as ./tickstock perf does on its own stack
         ingestEnv.put("TICKSTOCK_INGEST_SOURCE", "none");

@@ -99,9 +99,11 @@ public record RunTopics(String run, String tick, String ohlcv, String fmv, Strin
         }
     }
 
+    /** What every service of a run gets: the test broker, and the profile of a one-broker stack. */
     private static Map<String, String> kafka() {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestBroker.bootstrapServers());
+        env.put("QUARKUS_PROFILE", "local");
         return env;
     }
 }

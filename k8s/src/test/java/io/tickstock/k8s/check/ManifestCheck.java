@@ -12,6 +12,6 @@ public interface ManifestCheck {
     static List<ManifestCheck> all() {
         return List.of(new SelectorsMatchLabels(), new PortsMatch(), new ContainersHardened(),
                 new ProcessorStateful(), new DisruptionAndScaling(), new StrimziComplete(),
-                new TopicsMatchConfiguration(), new NetworkFlows());
+                new TopicsMatchConfiguration(), new EnvironmentMatchesConfiguration(), new NetworkFlows());
     }
 }

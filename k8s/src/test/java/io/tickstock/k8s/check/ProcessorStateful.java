@@ -48,11 +48,16 @@ public final class ProcessorStateful implements ManifestCheck {
             problems.add(statefulSet + ": " + processor.replicas() + " pods but no standby replicas "
                     + "(KAFKA_STREAMS_NUM_STANDBY_REPLICAS): a lost pod means replaying its changelogs");
         }
-        int replication = Integer.parseInt(env.getOrDefault("KAFKA_STREAMS_REPLICATION_FACTOR", "1"));
+        int replication = setting(env, "kafka-streams.replication.factor");
         int brokers = StrimziComplete.brokers(manifests);
         if (replication > brokers) {
-            problems.add(statefulSet + ": KAFKA_STREAMS_REPLICATION_FACTOR " + replication + " exceeds the "
+            problems.add(statefulSet + ": the state's replication factor " + replication + " exceeds the "
                     + brokers + " brokers");
+        }
+        int minInSync = setting(env, "kafka-streams.topic.min.insync.replicas");
+        if (minInSync > replication) {
+            problems.add(statefulSet + ": the state's min.insync.replicas " + minInSync + " exceeds its replication "
+                    + "factor " + replication + ": every write to a changelog would fail");
         }
         String serviceName = statefulSet.at("/spec/serviceName").asText();
         boolean headless = manifests.find("Service", serviceName)
@@ -61,6 +66,11 @@ public final class ProcessorStateful implements ManifestCheck {
             problems.add(statefulSet + ": serviceName '" + serviceName + "' is not a headless Service");
         }
         return problems;
+    }
+
+    /** A numeric setting as the pod sees it: its environment, else the processor's packaged default. */
+    private static int setting(Map<String, String> env, String key) {
+        return Integer.parseInt(env.getOrDefault(ServiceConfigs.envName(key), ServiceConfigs.of(PROCESSOR).get(key)));
     }
 
     private static boolean mountsClaim(Resource statefulSet, JsonNode container, String path) {

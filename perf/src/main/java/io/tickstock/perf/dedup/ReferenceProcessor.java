@@ -62,6 +62,7 @@ final class ReferenceProcessor implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> env = builder.environment();
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            env.put("QUARKUS_PROFILE", "local");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
             env.put("KAFKA_STREAMS_APPLICATION_ID", APPLICATION_ID);
             env.put("KAFKA_STREAMS_GROUP_INSTANCE_ID", APPLICATION_ID);
