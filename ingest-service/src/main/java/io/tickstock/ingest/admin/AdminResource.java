@@ -98,10 +98,22 @@ public class AdminResource {
     @Path("replay")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replay(ReplayRunner.Request request) {
+        return Response.accepted(replay.start(naming(request))).build();
+    }
+
+    /** Each symbol of a file and its earliest event time (epoch ms), read without replaying anything. */
+    @POST
+    @Path("replay/earliest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Long> replayEarliest(ReplayRunner.Request request) {
+        return replay.earliestBySymbol(naming(request));
+    }
+
+    private static ReplayRunner.Request naming(ReplayRunner.Request request) {
         if (request == null) {
             throw new IllegalArgumentException("say which file to replay: {\"file\":\"/path/to/bars.csv\"}");
         }
-        return Response.accepted(replay.start(request)).build();
+        return request;
     }
 
     @GET

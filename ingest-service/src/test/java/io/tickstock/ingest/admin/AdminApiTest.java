@@ -16,6 +16,7 @@ import io.restassured.http.ContentType;
 import io.tickstock.testsupport.KafkaTestResource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,17 @@ class AdminApiTest {
                 .body(containsString("tickstock_ingest_accepted_total{feed=\"AM\",source=\"replay\"}"))
                 .body(containsString("tickstock_ingest_send_blocked_seconds_count"))
                 .body(containsString("tickstock_ingest_producer_buffer_available_bytes"));
+    }
+
+    @Test
+    void aFileCanBeAskedWhatItWouldBringBeforeItIsReplayed() throws Exception {
+        String file = Path.of(getClass().getResource("/replay/JPM_1min_2023-07-10.csv").toURI()).toString();
+
+        given().contentType(ContentType.JSON).body("{\"file\":\"" + file + "\",\"zone\":\"UTC\"}")
+                .post("/replay/earliest").then().statusCode(200)
+                .body("JPM", equalTo(Instant.parse("2023-07-10T14:01:00Z").toEpochMilli()));
+        given().contentType(ContentType.JSON).body("{\"file\":\"/no/such/file.csv\"}").post("/replay/earliest")
+                .then().statusCode(400).body("error", containsString("cannot read"));
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
@@ -118,28 +120,74 @@ public final class ReplayJob implements Runnable {
         }
     }
 
+    /**
+     * The earliest event time of each symbol the file holds, read the way a replay reads it but publishing nothing:
+     * what a replay would bring, to compare with what the processor already holds.
+     */
+    public Map<String, Long> earliestBySymbol() throws IOException, InterruptedException {
+        Map<String, Long> earliest = new TreeMap<>();
+        try (InputStream in = open(file)) {
+            if (format == Format.CSV) {
+                eachCsvRow(in, IGNORE_CUT, (at, bars, text, original) -> {
+                    try {
+                        Aggregate bar = bars.read(text);
+                        earliest.merge(bar.sym(), bar.eventTime(), Math::min);
+                    } catch (RejectedException e) {
+                        // a replay dead-letters it; it brings nothing to compare
+                    }
+                });
+            } else {
+                eachLine(in, IGNORE_CUT, (at, bytes) -> {
+                    for (Intake.Item item : intake.read(bytes).items()) {
+                        if (item.msg() != null) {
+                            earliest.merge(item.msg().sym(), item.msg().eventTime(), Math::min);
+                        }
+                    }
+                });
+            }
+        }
+        return earliest;
+    }
+
     /** What to do with one non-blank line of the file; {@code at} names the file and line. */
     private interface LineHandler {
         void line(Origin at, byte[] bytes) throws InterruptedException;
     }
 
-    // every line once, numbered from 1; lines over the limit are rejected here, blank ones skipped
-    private void eachLine(InputStream in, LineHandler handler) throws IOException, InterruptedException {
+    /** What to do with a line longer than the frame limit, of which only the head was kept. */
+    private interface CutLineHandler {
+        void cut(Origin at, Line line);
+    }
+
+    private static final CutLineHandler IGNORE_CUT = (at, line) -> { };
+
+    /** What to do with one row of a CSV file (its header, if any, already read). */
+    private interface RowHandler {
+        void row(Origin at, CsvBars bars, String text, byte[] original) throws InterruptedException;
+    }
+
+    // every line once, numbered from 1; blank ones skipped
+    private void eachLine(InputStream in, CutLineHandler cut, LineHandler handler)
+            throws IOException, InterruptedException {
         Origin origin = new Origin(Origin.REPLAY, file.getFileName().toString());
         Line line;
         while (!stopped && (line = readLine(in)) != null) {
             Origin at = origin.at(origin.where() + ":" + lines.incrementAndGet());
             if (line.cut()) {
-                intake.tooLarge(at, line.bytes(), line.size());
-                rejected.incrementAndGet();
+                cut.cut(at, line);
             } else if (!isBlank(line.bytes())) {
                 handler.line(at, line.bytes());
             }
         }
     }
 
+    private void rejectTooLarge(Origin at, Line line) {
+        intake.tooLarge(at, line.bytes(), line.size());
+        rejected.incrementAndGet();
+    }
+
     private void replayNdjson(InputStream in) throws IOException, InterruptedException {
-        eachLine(in, (at, bytes) -> {
+        eachLine(in, this::rejectTooLarge, (at, bytes) -> {
             Intake.Frame frame = intake.read(bytes);
             OptionalLong time = frame.eventTime();
             if (time.isPresent()) {
@@ -155,8 +203,13 @@ public final class ReplayJob implements Runnable {
     }
 
     private void replayCsv(InputStream in) throws IOException, InterruptedException {
+        eachCsvRow(in, this::rejectTooLarge, this::bar);
+    }
+
+    private void eachCsvRow(InputStream in, CutLineHandler cut, RowHandler handler)
+            throws IOException, InterruptedException {
         CsvBars[] bars = {null}; // known after the first line: a header, or the first row
-        eachLine(in, (at, bytes) -> {
+        eachLine(in, cut, (at, bytes) -> {
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
             if (bars[0] == null) {
                 boolean header = CsvBars.isHeader(text);
@@ -165,7 +218,7 @@ public final class ReplayJob implements Runnable {
                     return;
                 }
             }
-            bar(at, bars[0], text, bytes);
+            handler.row(at, bars[0], text, bytes);
         });
     }
 

@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -65,6 +66,36 @@ public class ReplayRunner {
             throw new IllegalStateException("a replay is running (" + job.progress(speed).line()
                     + "); stop it first (DELETE /replay)");
         }
+        double pace = request.speed() == null ? 0 : request.speed();
+        ReplayJob started = job(request, pace);
+        job = started;
+        speed = pace;
+        thread = new Thread(() -> {
+            started.run();
+            LOG.infof("replay %s", started.progress(pace).line());
+        }, "replay");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("replaying %s at speed %s", request.file(), pace == 0 ? "max" : pace);
+        return started.progress(pace);
+    }
+
+    /**
+     * The earliest event time of each symbol in the file the request names, publishing nothing: what a replay of it
+     * would bring ({@code ./tickstock replay} compares it with the processor's state before it starts).
+     */
+    public Map<String, Long> earliestBySymbol(Request request) {
+        try {
+            return job(request, 0).earliestBySymbol();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + request.file(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + request.file(), e);
+        }
+    }
+
+    private ReplayJob job(Request request, double pace) {
         if (request.file() == null || request.file().isBlank()) {
             throw new IllegalArgumentException("say which file to replay: {\"file\":\"/path/to/bars.csv\"}");
         }
@@ -72,23 +103,12 @@ public class ReplayRunner {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file + " where the ingest service runs");
         }
-        double pace = request.speed() == null ? 0 : request.speed();
         try {
             ZoneId zone = ZoneId.of(request.zone() == null ? config.replay().csvZone() : request.zone());
-            ReplayJob started = new ReplayJob(file, ReplayJob.Format.of(file), intake,
+            return new ReplayJob(file, ReplayJob.Format.of(file), intake,
                     new ReplayPacer(pace, System::nanoTime, ReplayPacer::park),
                     request.symbol() == null || request.symbol().isBlank() ? null : request.symbol().trim(), zone,
                     config.validation().maxFrameBytes(), clock);
-            job = started;
-            speed = pace;
-            thread = new Thread(() -> {
-                started.run();
-                LOG.infof("replay %s", started.progress(pace).line());
-            }, "replay");
-            thread.setDaemon(true);
-            thread.start();
-            LOG.infof("replaying %s at speed %s", file, pace == 0 ? "max" : pace);
-            return started.progress(pace);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("unknown zone '" + request.zone() + "'");
         } catch (IOException e) {
