@@ -5,7 +5,9 @@
 # higher than 1024.
 
 CONTAINERS="$ROOT/deploy/containers"
-PODMAN=(podman --cgroup-manager=cgroupfs --runtime runc)
+# DISABLE_HC_SYSTEMD: podman runs an image's HEALTHCHECK from systemd timers, and systemd does not run here; the
+# checks stay in the images (podman healthcheck run NAME) and ./tickstock polls readiness itself
+PODMAN=(env DISABLE_HC_SYSTEMD=true podman --cgroup-manager=cgroupfs --runtime runc)
 # containers of the stack are named PREFIX-COMPONENT (tickstock-kafka, tickstock-processor-2, ...)
 CONTAINER_PREFIX="${TICKSTOCK_CONTAINER_PREFIX:-tickstock}"
 # the users of the images: the services run as 185 (k8s runAsUser), the broker as 1001, so the threads of one do
@@ -66,11 +68,8 @@ build_base_image() {
   debootstrap --variant=minbase --include=openjdk-17-jre-headless bookworm "$rootfs" "$mirror" \
     >"$STATE/containers/debootstrap.log" 2>&1 \
     || die "debootstrap failed; see $STATE/containers/debootstrap.log"
-  # system accounts (-r: their ids are below the range of login users)
-  chroot "$rootfs" groupadd -r -g "$SERVICE_UID" tickstock
-  chroot "$rootfs" useradd -r -u "$SERVICE_UID" -g tickstock -d /var/lib/tickstock -m -s /usr/sbin/nologin tickstock
-  chroot "$rootfs" groupadd -r -g "$KAFKA_UID" kafka
-  chroot "$rootfs" useradd -r -u "$KAFKA_UID" -g kafka -d /var/lib/kafka -m -s /usr/sbin/nologin kafka
+  add_user "$rootfs" tickstock "$SERVICE_UID"
+  add_user "$rootfs" kafka "$KAFKA_UID"
   # what only the build needed (package downloads and indexes) and what a JVM never reads (documentation,
   # translations of the system's programs: 34 MB)
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* \
@@ -78,6 +77,13 @@ build_base_image() {
   tar -C "$rootfs" -c . | "${PODMAN[@]}" import --quiet --change 'ENV LANG=C.UTF-8' - "$(image_of base)" >/dev/null \
     || die "podman import of the base image failed"
   rm -rf "$rootfs"
+}
+
+# add_user ROOTFS NAME ID: a user and its group NAME with id ID and home /var/lib/NAME, no login (the ids are the
+# manifests', below Debian's range for login users: -K says they are meant)
+add_user() {
+  chroot "$1" groupadd -K GID_MIN=100 -g "$3" "$2"
+  chroot "$1" useradd -K UID_MIN=100 -u "$3" -g "$2" -d "/var/lib/$2" -m -s /usr/sbin/nologin "$2"
 }
 
 # build_image COMPONENT: the broker's image or a service's, FROM the base image
@@ -136,9 +142,7 @@ container_of() { echo "$CONTAINER_PREFIX-$1"; }
 
 # run_container NAME IMAGE_COMPONENT RUN_OPTIONS... -- ENV...: starts the container of component NAME (host
 # network, the k8s limits, its log in $LOGS/NAME.log) and writes the pid of its JVM, as for a process. ENV should
-# give JAVA_OPTS with -Dtickstock.component=NAME: the mark by which ./tickstock knows its JVMs (alive). The image's
-# HEALTHCHECK gets no timer (podman sets those up through systemd, which does not run here): ./tickstock polls
-# readiness itself, and 'podman healthcheck run NAME' runs the image's check on demand.
+# give JAVA_OPTS with -Dtickstock.component=NAME: the mark by which ./tickstock knows its JVMs (alive).
 run_container() {
   local name=$1 component=$2; shift 2
   local options=()
@@ -150,7 +154,7 @@ run_container() {
   "${PODMAN[@]}" rm -f --ignore "$container" >/dev/null
   # shellcheck disable=SC2046 # limit_options is a list of options
   "${PODMAN[@]}" run -d --name "$container" --label "io.tickstock.home=$STATE" --network=host \
-    --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 $(limit_options "$name") --health-interval disable \
+    --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 $(limit_options "$name") \
     --log-driver k8s-file --log-opt "path=$LOGS/$name.log" "${options[@]}" "${environment[@]}" "$(image_of "$component")" \
     >/dev/null \
     || die "podman could not start $container (see the message above)"
@@ -184,8 +188,15 @@ start_service_container() {
 
 limit_summary() { limit_options "$1" | tr '\n' ' ' | sed 's/ $//'; }
 
-# a stopped container's end, when the memory limit caused it (State.OOMKilled)
-oom_killed() { [ "$("${PODMAN[@]}" inspect --format '{{.State.OOMKilled}}' "$(container_of "$1")" 2>/dev/null)" = true ]; }
+# oom_killed NAME: whether the memory limit of NAME's container killed it. Podman's State.OOMKilled, or else the
+# kernel's log: with cgroup v1 (this machine) conmon misses the OOM event, and podman reports false for a container
+# whose JVM the kernel killed ("oom-kill: ... oom_memcg=/libpod_parent/libpod-ID ... task=java")
+oom_killed() {
+  local id oom
+  read -r id oom < <("${PODMAN[@]}" inspect --format '{{.Id}} {{.State.OOMKilled}}' "$(container_of "$1")" 2>/dev/null) \
+    || return 1
+  [ "$oom" = true ] || dmesg 2>/dev/null | grep 'oom-kill:' | grep -qF "libpod-$id"
+}
 
 # remove_containers: every container of this stack (running or ended), after 'down' stopped what ran
 remove_containers() {
