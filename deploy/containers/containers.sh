@@ -43,7 +43,11 @@ require_podman() {
   [ "$(id -u)" = 0 ] || die "containers run with podman as root here (cgroup limits, host network); run as root."
 }
 
-image_exists() { "${PODMAN[@]}" image exists "$(image_of "$1")"; }
+# image_exists COMPONENT [ID]: its image is built (and is the image ID)
+image_exists() {
+  local id; id=$("${PODMAN[@]}" image inspect --format '{{.Id}}' "$(image_of "$1")" 2>/dev/null) || return 1
+  [ -z "${2:-}" ] || [ "$id" = "$2" ]
+}
 
 # the Debian mirror apt already uses (deb822 .sources or a sources.list line for bookworm)
 debian_mirror() {
@@ -86,8 +90,10 @@ add_user() {
   chroot "$1" useradd -K UID_MIN=100 -u "$3" -g "$2" -d "/var/lib/$2" -m -s /usr/sbin/nologin "$2"
 }
 
-# build_image COMPONENT: the broker's image or a service's, FROM the base image
+# build_image COMPONENT: the broker's image or a service's, FROM the base image; the image it replaces is removed
+# (new jars make a new image, and the old one would stay behind untagged)
 build_image() {
+  local previous; previous=$("${PODMAN[@]}" image inspect --format '{{.Id}}' "$(image_of "$1")" 2>/dev/null || true)
   local args=(build --quiet --format docker --build-arg "BASE_IMAGE=$(image_of base)" -t "$(image_of "$1")")
   if [ "$1" = kafka ]; then
     args+=(-f "$CONTAINERS/kafka.Containerfile" --build-context "libs=$KAFKA_LIBS"
@@ -99,6 +105,9 @@ build_image() {
       "$module")
   fi
   "${PODMAN[@]}" "${args[@]}" >/dev/null || die "building $(image_of "$1") failed (podman build output above)"
+  if [ -n "$previous" ] && ! image_exists "$1" "$previous"; then
+    "${PODMAN[@]}" rmi "$previous" >/dev/null 2>&1 || true # still used by a container: removed with it
+  fi
 }
 
 # build_images ONLY_MISSING: the jars, the base image, then every image (ONLY_MISSING=1: those not built yet)
@@ -152,12 +161,14 @@ run_container() {
   for pair in "$@"; do environment+=(-e "$pair"); done
   local container; container=$(container_of "$name")
   "${PODMAN[@]}" rm -f --ignore "$container" >/dev/null
+  mkdir -p "$STATE/containers"
+  # from the stack's own folder: conmon leaves a file 'oom' in its working directory when the cgroup kills the
+  # container, and that should not be the repository
   # shellcheck disable=SC2046 # limit_options is a list of options
-  "${PODMAN[@]}" run -d --name "$container" --label "io.tickstock.home=$STATE" --network=host \
+  (cd "$STATE/containers" && "${PODMAN[@]}" run -d --name "$container" --label "io.tickstock.home=$STATE" --network=host \
     --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 $(limit_options "$name") \
     --log-driver k8s-file --log-opt "path=$LOGS/$name.log" "${options[@]}" "${environment[@]}" "$(image_of "$component")" \
-    >/dev/null \
-    || die "podman could not start $container (see the message above)"
+    >/dev/null) || die "podman could not start $container (see the message above)"
   "${PODMAN[@]}" inspect --format '{{.State.Pid}}' "$container" >"$PIDS/$name.pid"
 }
 
@@ -189,8 +200,8 @@ start_service_container() {
 limit_summary() { limit_options "$1" | tr '\n' ' ' | sed 's/ $//'; }
 
 # oom_killed NAME: whether the memory limit of NAME's container killed it. Podman's State.OOMKilled, or else the
-# kernel's log: with cgroup v1 (this machine) conmon misses the OOM event, and podman reports false for a container
-# whose JVM the kernel killed ("oom-kill: ... oom_memcg=/libpod_parent/libpod-ID ... task=java")
+# kernel's log: on this machine (cgroup v1, podman 4.3) conmon leaves its oom marker in its working directory, podman
+# does not find it and reports false for a container whose JVM the kernel killed ("oom-kill: ... libpod-ID ...")
 oom_killed() {
   local id oom
   read -r id oom < <("${PODMAN[@]}" inspect --format '{{.Id}} {{.State.OOMKilled}}' "$(container_of "$1")" 2>/dev/null) \
