@@ -106,7 +106,8 @@ build_image() {
   fi
   "${PODMAN[@]}" "${args[@]}" >/dev/null || die "building $(image_of "$1") failed (podman build output above)"
   if [ -n "$previous" ] && ! image_exists "$1" "$previous"; then
-    "${PODMAN[@]}" rmi "$previous" >/dev/null 2>&1 || true # still used by a container: removed with it
+    # (a container still using it keeps it; podman image prune removes it later)
+    "${PODMAN[@]}" rmi "$previous" >/dev/null 2>&1 || true
   fi
 }
 
