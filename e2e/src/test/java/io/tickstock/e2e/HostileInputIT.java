@@ -61,7 +61,9 @@ class HostileInputIT {
         topics = RunTopics.create("hostile", 3);
         processor = start("processor", "channel-processor", topics.processorEnv("processor"));
         Map<String, String> gatewayEnv = new HashMap<>(topics.gatewayEnv());
-        gatewayEnv.put("TICKSTOCK_GATEWAY_AUTH_API_KEY_SHA256", sha256(TOKEN)); // the prod profile: auth on
+        // the gateway as packaged (the prod profile: auth on), on the run's one broker
+        gatewayEnv.put("QUARKUS_PROFILE", "prod");
+        gatewayEnv.put("TICKSTOCK_GATEWAY_AUTH_API_KEY_SHA256", sha256(TOKEN));
         gateway = start("gateway", "ws-gateway", gatewayEnv);
         Map<String, String> ingestEnv = new HashMap<>(topics.ingestEnv());
         ingestEnv.put("TICKSTOCK_INGEST_SOURCE", "none");
