@@ -113,13 +113,21 @@ class SoakTest {
     }
 
     @Test
-    void theSoakOnRecordIsFlaggedAsJudgedByAWarmUpRaisedElevenMinutesBeforeIt() {
-        Soak.Verdict soak = Soak.latest(Path.of("results")).orElseThrow();
+    void theNovemberSoakIsFlaggedAsJudgedByAWarmUpRaisedElevenMinutesBeforeIt() throws IOException {
+        Path file = Path.of("results/steady_state-20261127-225507.json");
+        Soak.Verdict soak = Soak.judge(file, Json.mapper().readTree(file.toFile()));
 
-        assertThat(soak.file().getFileName().toString()).isEqualTo("steady_state-20261127-225507.json");
         assertThat(soak.ruleNotes()).contains(
                 "soak.warmupSeconds was 600 until 2026-11-27T22:43:56Z (2da216f), 11 min before the run started");
         assertThat(soak.go()).isFalse();
+    }
+
+    @Test
+    void theLatestSoakOnRecordIsJudgedByTheRulesItRanUnder() {
+        Soak.Verdict soak = Soak.latest(Path.of("results")).orElseThrow();
+
+        assertThat(soak.file().getFileName().toString()).isEqualTo("steady_state-20261207-130043.json");
+        assertThat(soak.ruleNotes()).isEmpty();
     }
 
     @Test
