@@ -48,15 +48,21 @@ public record Workload(Resource resource) {
 
     /** The container's environment: plain env entries, then ConfigMaps it loads whole (what the pod would see). */
     public Map<String, String> environment(JsonNode container, Manifests manifests) {
+        Map<String, String> env = configMapsLoaded(container, manifests);
+        for (JsonNode variable : container.path("env")) {
+            if (variable.has("value")) {
+                env.put(variable.path("name").asText(), variable.path("value").asText());
+            }
+        }
+        return env;
+    }
+
+    /** What the ConfigMaps a container loads whole ({@code envFrom}) give its environment. */
+    public static Map<String, String> configMapsLoaded(JsonNode container, Manifests manifests) {
         Map<String, String> env = new TreeMap<>();
         for (JsonNode source : container.path("envFrom")) {
             if (source.has("configMapRef")) {
                 env.putAll(manifests.configMap(source.at("/configMapRef/name").asText()));
-            }
-        }
-        for (JsonNode variable : container.path("env")) {
-            if (variable.has("value")) {
-                env.put(variable.path("name").asText(), variable.path("value").asText());
             }
         }
         return env;

@@ -44,12 +44,7 @@ public final class EnvironmentMatchesConfiguration implements ManifestCheck {
     }
 
     private static Set<String> variables(JsonNode container, Manifests manifests) {
-        Set<String> names = new TreeSet<>();
-        for (JsonNode source : container.path("envFrom")) {
-            if (source.has("configMapRef")) {
-                names.addAll(manifests.configMap(source.at("/configMapRef/name").asText()).keySet());
-            }
-        }
+        Set<String> names = new TreeSet<>(Workload.configMapsLoaded(container, manifests).keySet());
         for (JsonNode variable : container.path("env")) {
             names.add(variable.path("name").asText());
         }
