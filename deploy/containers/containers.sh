@@ -111,7 +111,17 @@ build_image() {
   fi
 }
 
-# build_images ONLY_MISSING: the jars, the base image, then every image (ONLY_MISSING=1: those not built yet)
+# image_current COMPONENT: its image is built, after every file it is built from (a service's packaged app, the
+# broker's jars): an image older than a rebuilt jar would run yesterday's code
+image_current() {
+  local created input
+  created=$("${PODMAN[@]}" image inspect --format '{{.Created.Unix}}' "$(image_of "$1")" 2>/dev/null) || return 1
+  if [ "$1" = kafka ]; then input="$KAFKA_LIBS/"; else input="$ROOT/${MODULE[$1]}/target/quarkus-app"; fi
+  [ -z "$(find "$input" -newermt "@$created" -print -quit 2>/dev/null)" ]
+}
+
+# build_images ONLY_STALE: the jars, the base image, then every image (ONLY_STALE=1: those missing or older than
+# their jars; podman's layer cache makes a rebuild of unchanged jars take seconds)
 build_images() {
   require_podman
   build_services 0
@@ -120,7 +130,7 @@ build_images() {
   build_base_image
   local c
   for c in "${IMAGES[@]}"; do
-    if [ "$1" = 1 ] && image_exists "$c"; then continue; fi
+    if [ "$1" = 1 ] && image_current "$c"; then continue; fi
     info "building $(image_of "$c")"
     build_image "$c"
   done

@@ -161,6 +161,8 @@ public final class ChaosRun {
                 List<RunResult.Check> targets = Recoveries.targets(plan.faults(), outcomes, clientOutcomes,
                         committed.repeatedIds(), plan.healthyTimeout());
                 failures.addAll(Recoveries.missed(targets));
+                Map<String, ResourceSampler.Summary> resources = sampler.summaries();
+                failures.addAll(ResourceSampler.killedAtLimit(resources));
                 return new ChaosResult(plan.scenario().id(), started.toString(), started.toEpochMilli(),
                         (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0,
                         failures.isEmpty() ? ChaosResult.PASSED : ChaosResult.FAILED, failures, notes,
@@ -168,7 +170,7 @@ public final class ChaosRun {
                                 plan.seed(), (int) plan.brokerOutage().toSeconds(), stack.gateway().toString(),
                                 stack.bootstrap(), plan.command()),
                         MachineInfo.read(loadBefore, ResourceSampler.loadAverages()), input, clientOutcomes,
-                        committed.repeatedIds(), outcomes, recovery, restore, targets, sampler.summaries(),
+                        committed.repeatedIds(), outcomes, recovery, restore, targets, resources,
                         Rules.chaosRun(plan.warmup(), plan.minGap(), plan.maxGap(), plan.brokerOutage(),
                                 plan.healthyTimeout(), plan.drainTimeout()), dedup);
             }

@@ -2,6 +2,7 @@ package io.tickstock.perf.chaos;
 
 import io.tickstock.perf.dedup.DedupSummary;
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.report.ConsoleSummary;
 import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
@@ -31,6 +32,8 @@ final class ChaosSummary {
                     result.restore().restarts(), result.restore().medianSeconds(), result.restore().maxSeconds(),
                     result.restore().maxRecords());
         }
+        result.resources().forEach((name, s) -> out.printf("  memory %-11s RSS peak %,.0f MB%s%n", name,
+                s.rssPeakMb(), ConsoleSummary.containerLimit(s)));
         for (RunResult.Check target : result.targets()) {
             out.printf("  [%s] %s: %s (expected %s)%n", target.ok() ? "ok" : "MISSED", target.name(), target.actual(),
                     target.expected());

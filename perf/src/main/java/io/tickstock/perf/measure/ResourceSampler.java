@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,11 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code /proc/PID/stat} (in clock ticks of 1/100 s, Linux's USER_HZ on every common platform). CPU is a percentage
  * of one core, so two busy cores read 200 %. Of that CPU, the share of the JVM's JIT compiler threads
  * ({@code /proc/PID/task/TID/stat} of the threads named {@code C1/C2 CompilerThre…}): on a fresh stack the compilers
- * of five JVMs took most of two cores for the first minute of load (docs/architecture.md "Cold start").
+ * of five JVMs took most of two cores for the first minute of load (docs/architecture.md "Cold start"). A component
+ * in a container also has its memory cgroup's limit and high-water mark followed ({@link ContainerMemory}).
  */
 public final class ResourceSampler {
 
     private static final double TICKS_PER_SECOND = 100;
+    private static final double MB = 1024 * 1024;
 
     /** One component at one moment; {@code jitCpuPercent} is part of {@code cpuPercent}. */
     public record Usage(double rssMb, double cpuPercent, double jitCpuPercent) {
@@ -30,15 +34,20 @@ public final class ResourceSampler {
     public record Sample(long atMillis, Map<String, Usage> components, double machineCpuPercent, double load1) {
     }
 
-    /** Peak and average over a run; the JIT's average is part of the CPU's (null in results from before it was kept). */
+    /**
+     * Peak and average over a run; the JIT's average is part of the CPU's (null in results from before it was kept).
+     * {@code container}: the memory limit it ran under, null for a process (and in results from before containers).
+     */
     public record Summary(double rssPeakMb, double rssAvgMb, double cpuPeakPercent, double cpuAvgPercent,
-            Double jitCpuAvgPercent) {
+            Double jitCpuAvgPercent, ContainerMemory.Summary container) {
     }
 
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
     private final Map<String, long[]> lastTicks = new LinkedHashMap<>();
     private final Map<String, Long> lastJitTicks = new LinkedHashMap<>();
     private final List<Sample> samples = new ArrayList<>();
+    /** Per component, every container cgroup it ran in (a restarted container is a new one) and its last reading. */
+    private final Map<String, Map<String, ContainerMemory.Reading>> containers = new LinkedHashMap<>();
     private long lastAt;
     private long[] lastMachine;
 
@@ -73,6 +82,8 @@ public final class ResourceSampler {
             double jit = continued ? percent(jitTicks - lastJitTicks.getOrDefault(name, jitTicks), seconds) : 0;
             lastTicks.put(name, new long[] {pid, ticks});
             lastJitTicks.put(name, jitTicks);
+            ContainerMemory.read(pid).ifPresent(reading -> containers.computeIfAbsent(name,
+                    n -> new LinkedHashMap<>()).put(reading.cgroup(), reading));
             components.put(name, new Usage(round(rss), round(cpu), round(Math.min(jit, cpu))));
         });
         long[] machine = machineTicks();
@@ -93,8 +104,12 @@ public final class ResourceSampler {
         return List.copyOf(samples);
     }
 
-    /** Peak and average per component over the samples taken. */
+    /**
+     * Peak and average per component over the samples taken; for a component in a container, its limit, the peak
+     * of its cgroup and whether the kernel killed it at the limit (read from the kernel's log now).
+     */
     public synchronized Map<String, Summary> summaries() {
+        Set<String> oomKilled = containers.isEmpty() ? Set.of() : ContainerMemory.oomKilledCgroups();
         Map<String, Summary> summaries = new LinkedHashMap<>();
         for (String name : namesInOrder()) {
             double peakRss = 0;
@@ -115,10 +130,35 @@ public final class ResourceSampler {
                 }
             }
             if (n > 0) {
-                summaries.put(name, new Summary(peakRss, round(sumRss / n), peakCpu, round(sumCpu / n), round(sumJit / n)));
+                summaries.put(name, new Summary(peakRss, round(sumRss / n), peakCpu, round(sumCpu / n), round(sumJit / n),
+                        container(name, oomKilled)));
             }
         }
         return summaries;
+    }
+
+    private ContainerMemory.Summary container(String name, Set<String> oomKilled) {
+        Map<String, ContainerMemory.Reading> cgroups = containers.get(name);
+        if (cgroups == null) {
+            return null;
+        }
+        long limit = cgroups.values().stream().mapToLong(ContainerMemory.Reading::limitBytes).max().orElse(0);
+        long peak = cgroups.values().stream().mapToLong(ContainerMemory.Reading::peakBytes).max().orElse(0);
+        return new ContainerMemory.Summary(round(limit / MB), round(peak / MB),
+                cgroups.keySet().stream().anyMatch(oomKilled::contains));
+    }
+
+    /** A failure for every component whose container the kernel killed at its memory limit. */
+    public static List<String> killedAtLimit(Map<String, Summary> summaries) {
+        List<String> failures = new ArrayList<>();
+        summaries.forEach((name, summary) -> {
+            if (summary.container() != null && summary.container().oomKilled()) {
+                failures.add(String.format(Locale.ROOT, "%s was killed by the kernel at its container memory "
+                        + "limit (%.0f MB; its cgroup peaked at %.0f MB)", name, summary.container().limitMb(),
+                        summary.container().peakMb()));
+            }
+        });
+        return failures;
     }
 
     /** The highest sum of the named components' RSS at any one moment. */

@@ -532,7 +532,30 @@ public final class ReportWriter {
         }
         md.append(String.format(Locale.ROOT, "| ingest + processor + gateway | %,.0f MB (at one moment) | | | | |%n%n",
                 r.servicesRssPeakMb()));
+        containerLimits(md, r.resources());
         jitAtStart(md, r);
+    }
+
+    /**
+     * The components that ran in containers: each memory limit the cgroup enforced, the cgroup's peak under it (page
+     * cache included, which the kernel reclaims before it kills), the process's own RSS peak, and whether it was
+     * killed at the limit.
+     */
+    static void containerLimits(StringBuilder md, Map<String, ResourceSampler.Summary> resources) {
+        if (resources.values().stream().allMatch(s -> s.container() == null)) {
+            return;
+        }
+        md.append("Memory under the container limits (cgroup of each container; its peak includes page cache, "
+                + "which the kernel reclaims before it kills):\n\n| component | limit | cgroup peak | RSS peak | "
+                + "RSS peak of the limit | killed at the limit |\n|---|---|---|---|---|---|\n");
+        resources.forEach((name, s) -> {
+            if (s.container() != null) {
+                md.append(String.format(Locale.ROOT, "| %s | %,.0f MB | %,.0f MB | %,.0f MB | %.0f %% | %s |%n", name,
+                        s.container().limitMb(), s.container().peakMb(), s.rssPeakMb(),
+                        100 * s.rssPeakMb() / s.container().limitMb(), s.container().oomKilled() ? "**yes**" : "no"));
+            }
+        });
+        md.append('\n');
     }
 
     /** A fresh stack's compilers in the first minute of input, when they compete hardest with the serving threads. */

@@ -157,13 +157,15 @@ public final class PerfRun {
                     notes.add("Kafka's probe lost " + kafka.lost() + " of its " + kafka.sent() + " messages (not "
                             + "back within " + KafkaProbe.TIMEOUT.toSeconds() + " s): the broker stalled");
                 }
+                Map<String, ResourceSampler.Summary> resources = sampler.summaries();
+                failures.addAll(ResourceSampler.killedAtLimit(resources));
                 return new RunResult(plan.scenario(), started.toString(), started.toEpochMilli(),
                         (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0,
                         failures.isEmpty() ? RunResult.PASSED : RunResult.FAILED, failures, notes,
                         configuration(), MachineInfo.read(loadBefore, loadAfter),
                         outcome.input(drive.inputMillis(), drive.nominalPerMinute()), latency, baseline,
                         outcome.bursts(), outcome.clients(), outcome.groups(), outcome.topic(),
-                        outcome.checks(), sampler.summaries(), sampler.peakSumMb(Stack.SERVICES),
+                        outcome.checks(), resources, sampler.peakSumMb(Stack.SERVICES),
                         ServiceMetrics.increase(before.gateway(), after.gateway()), drive.timeline(),
                         outcome.steps(), Rules.perfRun(plan.warmup(), plan.p99LimitMillis(), plan.drainTimeout(),
                                 plan.scenario().equals(Scenario.STEADY_STATE.id()), RunRules.configuredIn(stackNote)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.measure.ContainerMemory;
 import io.tickstock.perf.result.Recorded;
 import io.tickstock.perf.result.ResultFiles;
 import io.tickstock.perf.result.RunResult;
@@ -191,6 +192,22 @@ class ReportWriterTest {
         assertThat(md).contains("| CPU avg | of it JIT, avg |").contains("| 90 % | 45 % | 12 % |")
                 .contains("The JIT compilers in the first 60 s of input, average % of a core: processor 11 %; "
                         + "together 6 % of the machine (2 cores;");
+    }
+
+    @Test
+    void aRunInContainersShowsEachLimitWithThePeakUnderItAndWhetherItKilled() throws Exception {
+        Runs inContainers = new Runs();
+        inContainers.container = new ContainerMemory.Summary(512, 498, false);
+        String md = Files.readString(ReportWriter.write(Runs.recorded(inContainers.build()), dir));
+        Runs killed = new Runs();
+        killed.container = new ContainerMemory.Summary(512, 512, true);
+        String killedMd = Files.readString(ReportWriter.write(Runs.recorded(killed.build()), dir));
+
+        assertThat(md).contains("Memory under the container limits")
+                .contains("| processor | 512 MB | 498 MB | 310 MB | 61 % | no |");
+        assertThat(killedMd).contains("| processor | 512 MB | 512 MB | 310 MB | 61 % | **yes** |");
+        assertThat(Files.readString(ReportWriter.write(Runs.recorded(new Runs().build()), dir)))
+                .as("processes have no container limit to show").doesNotContain("container limits");
     }
 
     @Test

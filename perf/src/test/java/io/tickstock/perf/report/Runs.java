@@ -4,6 +4,7 @@ import io.tickstock.perf.expect.BarBursts;
 import io.tickstock.perf.measure.KafkaProbe;
 import io.tickstock.perf.measure.MachineInfo;
 import io.tickstock.perf.measure.Percentiles;
+import io.tickstock.perf.measure.ContainerMemory;
 import io.tickstock.perf.measure.ResourceSampler;
 import io.tickstock.perf.measure.SimulatorLag;
 import io.tickstock.perf.result.Recorded;
@@ -37,6 +38,8 @@ final class Runs {
     List<RunResult.Step> steps = new ArrayList<>();
     List<RunResult.PhaseConfig> phases = new ArrayList<>(List.of(new RunResult.PhaseConfig(1, 300)));
     double rssPeak = 900;
+    /** The processor's container, when the run had it in one. */
+    ContainerMemory.Summary container;
     Map<String, Long> gateway = new LinkedHashMap<>(Map.of("sent", 100L));
     long repeatedIds;
     String stack = "a fresh stack started for this run (injected duplicates 0.05)";
@@ -90,7 +93,7 @@ final class Runs {
                 new RunResult.Input(Map.of("T", 100L), duplicates, 100, 50_000, 50_000,
                         Map.of("tickstock.raw.tick", 100L), Map.of("all", 100L)),
                 latency, baseline, bursts, clients, groups, new RunResult.TopicIntegrity(100, 0, repeatedIds, 0),
-                checks, Map.of("processor", new ResourceSampler.Summary(310, 305, 90, 45, 12.0)), rssPeak,
+                checks, Map.of("processor", new ResourceSampler.Summary(310, 305, 90, 45, 12.0, container)), rssPeak,
                 gateway, timeline, steps.isEmpty() ? List.of(step(1, 1, true)) : steps, rules);
     }
 }
