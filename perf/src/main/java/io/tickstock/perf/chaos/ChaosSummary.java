@@ -2,7 +2,6 @@ package io.tickstock.perf.chaos;
 
 import io.tickstock.perf.dedup.DedupSummary;
 import io.tickstock.perf.integrity.IntegrityReport;
-import io.tickstock.perf.report.ConsoleSummary;
 import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
@@ -33,7 +32,7 @@ final class ChaosSummary {
                     result.restore().maxRecords());
         }
         result.resources().forEach((name, s) -> out.printf("  memory %-11s RSS peak %,.0f MB%s%n", name,
-                s.rssPeakMb(), ConsoleSummary.containerLimit(s)));
+                s.rssPeakMb(), s.containerNote()));
         for (RunResult.Check target : result.targets()) {
             out.printf("  [%s] %s: %s (expected %s)%n", target.ok() ? "ok" : "MISSED", target.name(), target.actual(),
                     target.expected());

@@ -40,6 +40,12 @@ public final class ResourceSampler {
      */
     public record Summary(double rssPeakMb, double rssAvgMb, double cpuPeakPercent, double cpuAvgPercent,
             Double jitCpuAvgPercent, ContainerMemory.Summary container) {
+
+        /** "; container limit L MB, cgroup peak P MB[, KILLED at the limit]" in a container, else "". */
+        public String containerNote() {
+            return container == null ? "" : String.format(Locale.ROOT, "; container limit %.0f MB, cgroup peak %.0f MB%s",
+                    container.limitMb(), container.peakMb(), container.oomKilled() ? ", KILLED at the limit" : "");
+        }
     }
 
     private final Map<String, Long> pids = new ConcurrentHashMap<>();

@@ -9,7 +9,6 @@ import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.result.RunResult;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The end of a run on the console: the verdict, then one line per kind of figure. */
@@ -76,7 +75,7 @@ public final class ConsoleSummary {
             out.printf("    resources  %-11s RSS peak %6.0f MB avg %6.0f MB   CPU peak %5.0f%% avg %5.0f%%%s%s%n",
                     e.getKey(), s.rssPeakMb(), s.rssAvgMb(), s.cpuPeakPercent(), s.cpuAvgPercent(),
                     s.jitCpuAvgPercent() == null ? "" : String.format(" (JIT %.0f%%)", s.jitCpuAvgPercent()),
-                    containerLimit(s));
+                    s.containerNote());
         }
         out.printf("    resources  three services together: RSS peak %.0f MB%n", r.servicesRssPeakMb());
         long held = r.reconciliation().stream().filter(RunResult.Check::ok).count();
@@ -115,14 +114,5 @@ public final class ConsoleSummary {
         }
         return String.format("median %,d ms, worst %,d ms (%d of %d bursts complete)", done.get(done.size() / 2),
                 done.get(done.size() - 1), done.size(), bursts.size());
-    }
-
-    /** ", container limit L MB, cgroup peak P MB[, KILLED at the limit]" for a component in a container, else "". */
-    public static String containerLimit(ResourceSampler.Summary s) {
-        if (s.container() == null) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "; container limit %.0f MB, cgroup peak %.0f MB%s", s.container().limitMb(),
-                s.container().peakMb(), s.container().oomKilled() ? ", KILLED at the limit" : "");
     }
 }

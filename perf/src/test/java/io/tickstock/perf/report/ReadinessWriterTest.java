@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.integrity.IntegrityReport;
+import io.tickstock.perf.measure.ContainerMemory;
+import io.tickstock.perf.measure.ResourceSampler;
 import io.tickstock.perf.result.ResultFiles;
 import io.tickstock.perf.result.RunResult;
 import java.io.IOException;
@@ -204,6 +206,46 @@ class ReadinessWriterTest {
                 + "(2026-11-27 16:24 UTC): tick: 3 lost of 100 owed; passed again by "
                 + "`market_open_surge-20261127-162500.json`; `fanout-500/market_open_surge-20261127-162400.json` "
                 + "(2026-11-27 16:24 UTC): no reason recorded; **not passed again since**");
+    }
+
+    @Test
+    void theStackInContainersIsShownByASurgeAndAChaosKillWithEveryLimitAndNothingKilledAtIt() throws IOException {
+        Runs surge = new Runs();
+        surge.container = new ContainerMemory.Summary(1280, 420, false);
+        ResultFiles.write(root.resolve("perf/results/" + ReadinessWriter.CONTAINERS), surge.build());
+        Path chaos = root.resolve("perf/results/chaos");
+        ResultFiles.write(chaos, "kill", Runs.START, inContainers(passing(chaos("kill", 0)),
+                new ContainerMemory.Summary(1280, 1280, true)));
+
+        String md = readiness();
+
+        assertThat(md).contains("the surge in containers (2026-11-27 16:24 UTC): PASSED; processor RSS peak 310 of "
+                + "1,280 MB; nothing killed at its limit")
+                .contains("`chaos kill` in containers (2026-11-27 17:24 UTC): **FAILED**; processor RSS peak 310 of "
+                        + "1,280 MB (**killed at the limit**)")
+                .doesNotContain("in containers under the enforced memory limits: **not run yet**");
+    }
+
+    @Test
+    void withoutRunsInContainersTheDeploymentSaysWhichToRun() throws IOException {
+        ResultFiles.write(root.resolve("perf/results/chaos"), "kill", Runs.START, passing(chaos("kill", 0)));
+
+        assertThat(readiness()).contains("in containers under the enforced memory limits: **not run yet** "
+                + "(`./tickstock perf market_open_surge --containers`)", "in containers under the enforced memory "
+                + "limits: **not run yet** (`./tickstock chaos kill --containers`)");
+    }
+
+    /** The run as {@code chaos --containers} records it: its command, and the processor's container. */
+    private static ChaosResult inContainers(ChaosResult run, ContainerMemory.Summary processor) {
+        ChaosResult.Configuration c = run.configuration();
+        boolean killed = processor.oomKilled();
+        return new ChaosResult(run.scenario(), run.startedAt(), run.startedAtMillis(), run.seconds(),
+                killed ? ChaosResult.FAILED : run.verdict(), run.failures(), run.notes(),
+                new ChaosResult.Configuration(c.profile(), c.multiplier(), c.faultsPlanned(), c.seed(),
+                        c.brokerOutageSeconds(), c.gateway(), c.bootstrap(), c.command() + " --containers"),
+                run.machine(), run.input(), run.clients(), run.repeatedIds(), run.faults(), run.recovery(),
+                run.restore(), run.targets(), Map.of("processor", new ResourceSampler.Summary(310, 300, 90, 40, 5.0,
+                        processor)), run.rules(), run.dedup());
     }
 
     /** The same run with its recovery within the bound. */
