@@ -61,13 +61,6 @@ public interface ProcessorConfig {
         @Override
         @WithDefault("1")
         int streamThreads();
-
-        /**
-         * How long after its acceptance the tick engine takes a minute bar, so trades accepted within that time go
-         * ahead of it (docs/architecture.md "Order: by ingest time"); 0 takes everything in arrival order.
-         */
-        @WithDefault("2s")
-        Duration minuteBarsBehindTrades();
     }
 
     interface OhlcvEngine extends EngineSettings {

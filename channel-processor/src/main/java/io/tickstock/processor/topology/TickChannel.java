@@ -15,8 +15,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * The tick channel: the three raw topics in arrival order, minute bars behind the trades that follow them
- * ({@link IngestTime}) → {@link TickProcessor} (session
+ * The tick channel: the three raw topics in arrival order ({@link IngestTime}) → {@link TickProcessor} (session
  * high/low from trades and bars, surge, trend; quotes priced) → {@code tickstock.events}, and the priced quotes →
  * the FMV channel's internal topic. Its wall-clock punctuator resets the session extremes of quiet symbols when a
  * new session begins.
@@ -38,8 +37,7 @@ public final class TickChannel {
         builder.addStateStore(parts.cachedStore(StoreNames.TICK_SECONDS, StateCodecs.TICK_SECOND));
         KStream<String, Object> out = builder.stream(
                         List.of(config.topics().tick(), config.topics().ohlcv(), config.topics().fmv()),
-                        ChannelParts.raw("tick-source").withTimestampExtractor(
-                                new IngestTime(config.tickEngine().minuteBarsBehindTrades().toMillis())))
+                        ChannelParts.raw("tick-source").withTimestampExtractor(new IngestTime()))
                 .process(() -> new TickProcessor(parts, surge, trend), Named.as("tick-channel"),
                         StoreNames.TICK_SYMBOLS, StoreNames.TICK_SECONDS);
         out.filter((sym, value) -> value instanceof MarketEvent, Named.as("tick-detected"))

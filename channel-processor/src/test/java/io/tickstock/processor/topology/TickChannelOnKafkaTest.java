@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.tickstock.model.Aggregate;
 import io.tickstock.model.EventType;
 import io.tickstock.model.Feed;
 import io.tickstock.model.IngestedMessage;
@@ -22,9 +21,7 @@ import io.tickstock.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -66,47 +63,5 @@ class TickChannelOnKafkaTest {
                 EventIds.of(high.identity(), EventType.HIGH), EventIds.of(low.identity(), EventType.LOW));
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("tickstock_channel_duplicates_total{channel=\"tick\",kind=\"input\"} 2.0"));
-    }
-
-    /**
-     * A minute bar accepted 100 ms after its minute and a higher trade accepted 500 ms later, made visible together:
-     * in arrival order the bar would set the high (and the trade, half a second of event time later, fall in its
-     * cooldown); with the bar behind the trades of its next 2 s the trade sets it and the bar adds nothing.
-     */
-    @Test
-    void aTradeAcceptedJustAfterAMinuteBarIsTakenBeforeIt() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> RestAssured.get("/q/health/ready").then()
-                .statusCode(200));
-        long minute = (System.currentTimeMillis() / 60_000 - 2) * 60_000;
-        Trade seed = new Trade(Feed.T, "DIA", 4, "1", 3, 400.00, 100, null, minute - 30_000);
-        Aggregate bar = Aggregate.bar(Feed.AM, "DIA", 400.00, 405.00, 400.00, 404.00, 10_000, minute - 60_000, minute);
-        Trade trade = new Trade(Feed.T, "DIA", 4, "2", 3, 410.00, 100, null, minute + 500);
-
-        Properties transactional = TestBroker.clientProperties();
-        transactional.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tick-order-test-" + minute);
-        try (var producer = new KafkaProducer<>(transactional, new StringSerializer(),
-                new JsonSerde<>(IngestedMessage.class))) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(Topics.RAW_TICK, null, seed.t(), "DIA",
-                    IngestedMessage.of("test", seed.t(), seed)));
-            producer.send(new ProducerRecord<>(Topics.RAW_OHLCV, null, bar.e(), "DIA",
-                    IngestedMessage.of("test", minute + 100, bar)));
-            producer.send(new ProducerRecord<>(Topics.RAW_TICK, null, trade.t(), "DIA",
-                    IngestedMessage.of("test", minute + 600, trade)));
-            producer.commitTransaction();
-        }
-
-        List<String> highs;
-        try (TopicReader<MarketEvent> committed =
-                TopicReader.fromBeginning(Topics.EVENTS, new JsonSerde<>(MarketEvent.class))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> committed.readFor(Duration.ofMillis(200)).stream()
-                    .anyMatch(record -> record.key().equals("DIA")));
-            highs = committed.readFor(Duration.ofSeconds(1)).stream().map(ConsumerRecord::value)
-                    .filter(event -> event.symbol().equals("DIA") && event.type() == EventType.HIGH)
-                    .map(MarketEvent::id).toList();
-        }
-
-        assertThat(highs).containsExactly(EventIds.of(trade.identity(), EventType.HIGH));
     }
 }
