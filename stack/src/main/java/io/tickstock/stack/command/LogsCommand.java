@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,27 +18,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./tickstock logs [NAME] [-f]}: the end of every log, or one component's, followed if asked. */
 @Command(name = "logs")
-final class LogsCommand implements Callable<Integer> {
+final class LogsCommand extends HelpedCommand {
 
     private static final Pattern NAMES = Pattern.compile("kafka|processor|gateway|ingest|processor-[1-9]|gateway-[1-9]");
 
-    private final Stack stack;
 
-    @Option(names = {"-h", "--help"}) boolean help;
     @Option(names = {"-f", "--follow"}) boolean follow;
     @Parameters List<String> names = List.of();
 
     LogsCommand(Stack stack) {
-        this.stack = stack;
+        super(stack);
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    int run() throws IOException, InterruptedException {
         PrintStream out = stack.console().out();
-        if (help) {
-            out.print(HelpText.of("logs", stack.layout()));
-            return 0;
-        }
         for (String name : names) {
             if (!NAMES.matcher(name).matches()) {
                 throw new StackException("logs: unknown service '" + name + "'; choose kafka, processor, gateway or "

@@ -4,7 +4,6 @@ import io.tickstock.stack.control.Components;
 import io.tickstock.stack.control.Stack;
 import io.tickstock.stack.control.StackException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,24 +13,18 @@ import picocli.CommandLine.Parameters;
  * does not run with the options the stack was started with, and waits until it is ready.
  */
 @Command(name = "restart")
-final class RestartCommand implements Callable<Integer> {
+final class RestartCommand extends HelpedCommand {
 
-    private final Stack stack;
 
-    @Option(names = {"-h", "--help"}) boolean help;
     @Option(names = "--no-wait") boolean noWait;
     @Parameters List<String> names = List.of();
 
     RestartCommand(Stack stack) {
-        this.stack = stack;
+        super(stack);
     }
 
     @Override
-    public Integer call() {
-        if (help) {
-            stack.console().out().print(HelpText.of("restart", stack.layout()));
-            return 0;
-        }
+    int run() {
         if (names.isEmpty()) {
             throw new StackException("restart: which component? e.g. ./tickstock restart processor (see --help).");
         }

@@ -8,7 +8,6 @@ import io.tickstock.stack.control.Stack;
 import io.tickstock.stack.control.StackException;
 import io.tickstock.stack.layout.Service;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,23 +15,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./tickstock scale processor|gateway N}: more (or fewer) instances on the running stack. */
 @Command(name = "scale")
-final class ScaleCommand implements Callable<Integer> {
+final class ScaleCommand extends HelpedCommand {
 
-    private final Stack stack;
 
-    @Option(names = {"-h", "--help"}) boolean help;
     @Parameters List<String> arguments = List.of();
 
     ScaleCommand(Stack stack) {
-        this.stack = stack;
+        super(stack);
     }
 
     @Override
-    public Integer call() {
-        if (help) {
-            stack.console().out().print(HelpText.of("scale", stack.layout()));
-            return 0;
-        }
+    int run() {
         if (arguments.isEmpty()) {
             stack.console().err().print(HelpText.of("scale", stack.layout()));
             throw new StackException("scale: which service? e.g. ./tickstock scale processor 2");

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -21,26 +20,20 @@ import picocli.CommandLine.Option;
 
 /** {@code ./tickstock status}: each component with its pid and readiness, then the tools' screen of numbers. */
 @Command(name = "status")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends HelpedCommand {
 
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]*)\"");
 
-    private final Stack stack;
 
-    @Option(names = {"-h", "--help"}) boolean help;
     @Option(names = "--brief") boolean brief;
 
     StatusCommand(Stack stack) {
-        this.stack = stack;
+        super(stack);
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    int run() throws InterruptedException {
         PrintStream out = stack.console().out();
-        if (help) {
-            out.print(HelpText.of("status", stack.layout()));
-            return 0;
-        }
         StackLayout layout = stack.layout();
         Sizing sizing = stack.sizing();
         boolean down = false;

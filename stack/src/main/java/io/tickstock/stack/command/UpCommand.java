@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -26,14 +25,13 @@ import picocli.CommandLine.Option;
 
 /** {@code ./tickstock up}: builds what is missing, starts the broker and the services, waits until each is ready. */
 @Command(name = "up")
-final class UpCommand implements Callable<Integer> {
+final class UpCommand extends HelpedCommand {
 
     // the simulator's profiles (ingest-service's SimulatorProfile)
     static final List<String> PROFILES = List.of("demo", "market_open_surge", "steady_state", "trades");
     private static final Pattern FEED_STATE = Pattern.compile("\"state\":\"([A-Z_]*)\"");
     private static final Pattern FEED_STATUS = Pattern.compile("\"lastStatus\":\"([^\"]*)\"");
 
-    private final Stack stack;
 
     @Option(names = "--source") String source = "simulator";
     @Option(names = "--profile") String profile = "demo";
@@ -44,19 +42,14 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--limits") boolean limits;
     @Option(names = "--containers") boolean containers;
     @Option(names = "--fresh") boolean fresh;
-    @Option(names = {"-h", "--help"}) boolean help;
 
     UpCommand(Stack stack) {
-        this.stack = stack;
+        super(stack);
     }
 
     @Override
-    public Integer call() {
+    int run() {
         PrintStream out = stack.console().out();
-        if (help) {
-            out.print(HelpText.of("up", stack.layout()));
-            return 0;
-        }
         if (!List.of("simulator", "provider", "none").contains(source)) {
             throw new StackException("up: --source must be simulator, provider or none, not '" + source + "'.");
         }
