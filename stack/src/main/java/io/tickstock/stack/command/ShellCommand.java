@@ -39,8 +39,9 @@ final class ShellCommand {
             assign(out, "PIDS", stack.home().pids().toString());
             assign(out, "BOOTSTRAP", layout.bootstrap());
             assign(out, "JIT_BEHIND_SERVING", String.join(" ", JvmOptions.JIT_BEHIND_SERVING));
-            StringBuilder ports = new StringBuilder("declare -A PORT=(");
-            StringBuilder modules = new StringBuilder("declare -A MODULE=(");
+            // -g: bash evaluates these in a function (load_layout), and they are the script's
+            StringBuilder ports = new StringBuilder("declare -gA PORT=(");
+            StringBuilder modules = new StringBuilder("declare -gA MODULE=(");
             for (Service service : Service.values()) {
                 ports.append('[').append(service.label()).append("]=").append(layout.ports().of(service)).append(' ');
                 modules.append('[').append(service.label()).append("]=").append(service.module()).append(' ');

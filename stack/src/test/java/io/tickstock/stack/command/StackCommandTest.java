@@ -100,8 +100,8 @@ class StackCommandTest {
     void theShellAsksForTheLayoutAsBashAssignments() {
         assertThat(run("shell", "layout")).isZero();
         assertThat(out.toString()).contains("STATE='" + home + "'", "BOOTSTRAP='127.0.0.1:19092'",
-                "declare -A PORT=([processor]=18082 [gateway]=18080 [ingest]=8081)",
-                "declare -A MODULE=([processor]=channel-processor [gateway]=ws-gateway [ingest]=ingest-service)");
+                "declare -gA PORT=([processor]=18082 [gateway]=18080 [ingest]=8081)",
+                "declare -gA MODULE=([processor]=channel-processor [gateway]=ws-gateway [ingest]=ingest-service)");
         out.reset();
         assertThat(run("shell", "running", "kafka", "gateway")).isZero();
         assertThat(out.toString()).isEmpty();
