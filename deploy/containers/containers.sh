@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# The container images and the containerized stack of ./tickstock (sourced by it): 'images', 'up --containers'.
+# The container images of ./tickstock (sourced by it): 'images', which 'up --containers' runs for those missing or stale.
+# Running them is the stack module's (stack/: io.tickstock.stack.container).
 # Podman as Debian packages it, rootful, with the flags this kind of machine accepts (docs/operations.md,
 # "Container images"): the cgroupfs manager (no systemd), runc (crun is refused), host network, and ulimits no
 # higher than 1024.
@@ -8,10 +9,9 @@ CONTAINERS="$ROOT/deploy/containers"
 # DISABLE_HC_SYSTEMD: podman runs an image's HEALTHCHECK from systemd timers, and systemd does not run here; the
 # checks stay in the images (podman healthcheck run NAME) and ./tickstock polls readiness itself
 PODMAN=(env DISABLE_HC_SYSTEMD=true podman --cgroup-manager=cgroupfs --runtime runc)
-# containers of the stack are named PREFIX-COMPONENT (tickstock-kafka, tickstock-processor-2, ...)
-CONTAINER_PREFIX="${TICKSTOCK_CONTAINER_PREFIX:-tickstock}"
 # the users of the images: the services run as 185 (k8s runAsUser), the broker as 1001, so the threads of one do
-# not count against the other's process limit (ulimit nproc 1024 is per user)
+# not count against the other's process limit (ulimit nproc 1024 is per user); the stack module gives them the
+# folders it mounts
 SERVICE_UID=185
 KAFKA_UID=1001
 
@@ -124,8 +124,7 @@ image_current() {
 # their jars; podman's layer cache makes a rebuild of unchanged jars take seconds)
 build_images() {
   require_podman
-  build_services 0
-  assemble_kafka
+  run_stack shell prepare --services --kafka
   mkdir -p "$STATE/containers"
   build_base_image
   local c
@@ -136,100 +135,15 @@ build_images() {
   done
 }
 
-# ---------------------------------------------------------------------------------------------- limits
-
-# the broker's heap as the Strimzi broker pool sets it (jvmOptions -Xms/-Xmx)
-kafka_heap_options() {
-  awk '/^---/ {mine = 0} /^  name:/ {mine = ($2 == "broker")}
-       mine && /"-Xm[sx]":/ {gsub(/[":]/, "", $1); printf "%s%s ", $1, $2}' "$ROOT/k8s/base/kafka/kafka.yaml"
-}
-
-# limit_options COMPONENT: its k8s memory limit and CPU request (and limit, where it has one) for the cgroup
-limit_options() {
-  local service; service=$(service_of "$1")
-  local memory request limit
-  memory=$(k8s_memory_limit_mib "$service")
-  request=$(millicores "$(k8s_resource "$service" requests cpu)")
-  limit=$(millicores "$(k8s_resource "$service" limits cpu)")
-  echo "--memory ${memory}m"
-  [ -z "$request" ] || echo "--cpu-shares $(( request * 1024 / 1000 ))"
-  [ -z "$limit" ] || echo "--cpus $(awk -v m="$limit" 'BEGIN {print m / 1000}')"
-}
-
-# ---------------------------------------------------------------------------------------------- containers
-
-container_of() { echo "$CONTAINER_PREFIX-$1"; }
-
-# run_container NAME IMAGE_COMPONENT RUN_OPTIONS... -- ENV...: starts the container of component NAME (host
-# network, the k8s limits, its log in $LOGS/NAME.log) and writes the pid of its JVM, as for a process. ENV should
-# give JAVA_OPTS with -Dtickstock.component=NAME: the mark by which ./tickstock knows its JVMs (alive).
-run_container() {
-  local name=$1 component=$2; shift 2
-  local options=()
-  while [ $# -gt 0 ] && [ "$1" != -- ]; do options+=("$1"); shift; done
-  [ $# -gt 0 ] && shift
-  local environment=() pair
-  for pair in "$@"; do environment+=(-e "$pair"); done
-  local container; container=$(container_of "$name")
-  "${PODMAN[@]}" rm -f --ignore "$container" >/dev/null
-  mkdir -p "$STATE/containers"
-  # from the stack's own folder: conmon leaves a file 'oom' in its working directory when the cgroup kills the
-  # container, and that should not be the repository
-  # shellcheck disable=SC2046 # limit_options is a list of options
-  (cd "$STATE/containers" && "${PODMAN[@]}" run -d --name "$container" --label "io.tickstock.home=$STATE" --network=host \
-    --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 $(limit_options "$name") \
-    --log-driver k8s-file --log-opt "path=$LOGS/$name.log" "${options[@]}" "${environment[@]}" "$(image_of "$component")" \
-    >/dev/null) || die "podman could not start $container (see the message above)"
-  "${PODMAN[@]}" inspect --format '{{.State.Pid}}' "$container" >"$PIDS/$name.pid"
-}
-
-# start_kafka_container: the broker image with its data in $KAFKA_HOME/data, as the process broker keeps it
-start_kafka_container() {
-  local data="$KAFKA_HOME/data"
-  mkdir -p "$data"; chown -R "$KAFKA_UID:$KAFKA_UID" "$data"
-  info "starting Kafka on $BOOTSTRAP in $(container_of kafka) ($(limit_summary kafka))"
-  run_container kafka kafka -v "$data:/var/lib/kafka/data" -- KAFKA_PORT="$KAFKA_PORT" \
-    CONTROLLER_PORT="$CONTROLLER_PORT" KAFKA_HEAP_OPTS="$(kafka_heap_options)" JAVA_OPTS="-Dtickstock.component=kafka"
-}
-
-# start_service_container NAME ENV...: a service instance in its image, with the ENV start_service gives a process
-# (JAVA_OPTS included) and the heap share of its ConfigMap; a state directory it is given is mounted at its path
-start_service_container() {
-  local name=$1; shift
-  local service pair volumes=()
-  service=$(service_of "$name")
-  for pair in "$@"; do
-    case "$pair" in KAFKA_STREAMS_STATE_DIR=*)
-      mkdir -p "${pair#*=}"; chown -R "$SERVICE_UID:$SERVICE_UID" "${pair#*=}"
-      volumes+=(-v "${pair#*=}:${pair#*=}") ;;
-    esac
-  done
-  info "starting $name on :$(port_of "$name") in $(container_of "$name") ($(limit_summary "$name"), heap $(k8s_heap_percent "$service") %)"
-  run_container "$name" "$service" "${volumes[@]}" -- "$@" JAVA_MAX_MEM_RATIO="$(k8s_heap_percent "$service")"
-}
-
-limit_summary() { limit_options "$1" | tr '\n' ' ' | sed 's/ $//'; }
-
-# oom_killed NAME: whether the memory limit of NAME's container killed it. Podman's State.OOMKilled, or else the
-# kernel's log: on this machine (cgroup v1, podman 4.3) conmon leaves its oom marker in its working directory, podman
-# does not find it and reports false for a container whose JVM the kernel killed ("oom-kill: ... libpod-ID ...")
-oom_killed() {
-  local id oom
-  read -r id oom < <("${PODMAN[@]}" inspect --format '{{.Id}} {{.State.OOMKilled}}' "$(container_of "$1")" 2>/dev/null) \
-    || return 1
-  [ "$oom" = true ] || dmesg 2>/dev/null | grep 'oom-kill:' | grep -qF "libpod-$id"
-}
-
-# remove_containers: every container of this stack (running or ended), after 'down' stopped what ran
-remove_containers() {
-  local ids
-  mapfile -t ids < <("${PODMAN[@]}" ps -a -q --filter "label=io.tickstock.home=$STATE")
-  [ ${#ids[@]} -eq 0 ] || "${PODMAN[@]}" rm -f "${ids[@]}" >/dev/null
-}
-
 cmd_images() {
-  case "${1:-}" in -h|--help) help_images; return 0 ;; "") ;; *) die "images: takes no arguments." ;; esac
-  require_java
+  load_layout
+  case "${1:-}" in
+    -h|--help) help_images; return 0 ;;
+    # what up --containers asks for: the images not built yet or older than their jars, quietly
+    --stale) build_images 1; return 0 ;;
+    "") ;;
+    *) die "images: takes no arguments." ;;
+  esac
   build_images 0
   local names=(-e "$(image_of base)") c
   for c in "${IMAGES[@]}"; do names+=(-e "$(image_of "$c")"); done

@@ -1,5 +1,7 @@
 package io.tickstock.model;
 
+import java.util.List;
+
 /**
  * Default topic names (SPEC §2). Every service reads the actual names from its configuration; these constants are
  * the defaults those configurations fall back to.
@@ -12,6 +14,9 @@ public final class Topics {
     public static final String RAW_DLQ = "tickstock.raw.dlq";
     public static final String EVENTS = "tickstock.events";
     public static final String PROCESSOR_DLQ = "tickstock.processor.dlq";
+
+    /** Every topic of SPEC §2, in that order: what the local stack creates. */
+    public static final List<String> ALL = List.of(RAW_TICK, RAW_OHLCV, RAW_FMV, RAW_DLQ, EVENTS, PROCESSOR_DLQ);
 
     /** Header carrying an event's priority (SPEC §6), so consumers can order without parsing the value. */
     public static final String PRIORITY_HEADER = "tickstock-priority";

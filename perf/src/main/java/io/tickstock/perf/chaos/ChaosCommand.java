@@ -5,6 +5,7 @@ import io.tickstock.perf.result.ChaosResult;
 import io.tickstock.perf.result.ResultFiles;
 import io.tickstock.perf.result.Rules;
 import io.tickstock.perf.stack.StackOptions;
+import io.tickstock.stack.layout.StackLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,8 +71,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Mixin
     StackOptions where;
 
-    @Option(names = "--tickstock", required = true, description = "the ./tickstock script, to restart components")
-    Path tickstock;
+    @Option(names = "--root", required = true, description = "the repository: the stack's jars and manifests")
+    Path root;
 
     @Option(names = "--results", defaultValue = "perf/results/chaos", description = "where the JSON result goes")
     Path results;
@@ -90,9 +91,11 @@ public final class ChaosCommand implements Callable<Integer> {
                 clients, command.isBlank() ? "./tickstock chaos " + scenario : command);
         Path pids = where.pids();
         Path restartLog = pids.getParent().resolve("logs").resolve("chaos-restarts.log");
-        DedupCheck dedup = new DedupCheck(tickstock.toAbsolutePath().getParent().resolve(DedupCheck.PROCESSOR_JAR),
+        DedupCheck dedup = new DedupCheck(root.toAbsolutePath().resolve(DedupCheck.PROCESSOR_JAR),
                 restartLog.getParent());
-        ChaosResult result = new ChaosRun(plan, where.stack(), new Components(pids, tickstock), dedup, restartLog,
+        // the stack in the home of the pids directory, with this process's environment (ports, settings)
+        StackLayout layout = StackLayout.fromEnvironment(root, System.getenv()).inHome(pids.toAbsolutePath().getParent());
+        ChaosResult result = new ChaosRun(plan, where.stack(), new Components(layout), dedup, restartLog,
                 System.out).execute();
         Path file = ResultFiles.write(results, result.scenario(), result.startedAtMillis(), result);
         ChaosSummary.print(result, System.out);
