@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickstock.ingest.publish.RawPublisher;
 import io.tickstock.ingest.source.simulator.MarketSimulator;
 import io.tickstock.ingest.source.simulator.SimulatorProfile;
+import io.tickstock.model.SimulatorProfiles;
 import io.tickstock.ingest.source.simulator.Universe;
 import io.tickstock.testsupport.TestBroker;
 import io.tickstock.testsupport.TestTopics;
@@ -61,7 +62,7 @@ public class SimulatorToBrokerBenchmark {
         publisher = new RawPublisher(new KafkaProducer<>(RawPublisher.producerConfig(kafka), new StringSerializer(),
                 new ByteArraySerializer()), topics, 262_144, new SimpleMeterRegistry(), Clock.systemUTC());
         intake = TestIntakes.wallClock(publisher);
-        SimulatorProfile surge = SimulatorProfile.named(SimulatorProfile.MARKET_OPEN_SURGE);
+        SimulatorProfile surge = SimulatorProfile.named(SimulatorProfiles.MARKET_OPEN_SURGE);
         market = new MarketSimulator(surge, Universe.symbols(List.of(), surge.ohlcvSymbols()), 42, 0,
                 System.currentTimeMillis());
     }

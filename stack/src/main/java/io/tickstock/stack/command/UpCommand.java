@@ -1,5 +1,6 @@
 package io.tickstock.stack.command;
 
+import io.tickstock.model.SimulatorProfiles;
 import io.tickstock.stack.control.Broker;
 import io.tickstock.stack.control.Builds;
 import io.tickstock.stack.control.Lifecycle;
@@ -27,14 +28,12 @@ import picocli.CommandLine.Option;
 @Command(name = "up")
 final class UpCommand extends HelpedCommand {
 
-    // the simulator's profiles (ingest-service's SimulatorProfile)
-    static final List<String> PROFILES = List.of("demo", "market_open_surge", "steady_state", "trades");
     private static final Pattern FEED_STATE = Pattern.compile("\"state\":\"([A-Z_]*)\"");
     private static final Pattern FEED_STATUS = Pattern.compile("\"lastStatus\":\"([^\"]*)\"");
 
 
     @Option(names = "--source") String source = "simulator";
-    @Option(names = "--profile") String profile = "demo";
+    @Option(names = "--profile") String profile = SimulatorProfiles.DEMO;
     @Option(names = "--build") boolean build;
     @Option(names = "--monitoring") boolean monitoring;
     @Option(names = "--processors") String processors = "1";
@@ -57,9 +56,9 @@ final class UpCommand extends HelpedCommand {
                 + processors + "'.");
         int gatewayCount = ScaleCommand.count(gateways, "up: --gateways must be a number from 1 to 9, not '"
                 + gateways + "'.");
-        if (!PROFILES.contains(profile)) {
-            throw new StackException("up: --profile must be demo, market_open_surge, steady_state or trades, not '"
-                    + profile + "'.");
+        if (!SimulatorProfiles.ALL.contains(profile)) {
+            throw new StackException("up: --profile must be " + SimulatorProfiles.choices() + ", not '" + profile
+                    + "'.");
         }
         if (source.equals("provider")) {
             requireProviderSettings();

@@ -1,5 +1,6 @@
 package io.tickstock.ingest.source.simulator;
 
+import io.tickstock.model.SimulatorProfiles;
 import io.tickstock.ingest.IngestConfig;
 import java.time.Duration;
 import java.util.List;
@@ -36,19 +37,14 @@ public record SimulatorProfile(
         int backfillBars,
         boolean scripted) {
 
-    public static final String DEMO = "demo";
-    public static final String MARKET_OPEN_SURGE = "market_open_surge";
-    public static final String STEADY_STATE = "steady_state";
-    public static final String TRADES = "trades";
-
     /** The named profiles; SPEC §9 fixes the symbol counts and totals of the two load profiles. */
     public static final List<SimulatorProfile> PROFILES = List.of(
-            new SimulatorProfile(DEMO, 40, 30, 24, 3_600, 1_800, 480, 0.0005, 0.003, Optional.empty(), 6, true),
-            new SimulatorProfile(MARKET_OPEN_SURGE, 8_000, 100, 500, 30_000, 6_000, 6_000, 0.0005, 0.008,
+            new SimulatorProfile(SimulatorProfiles.DEMO, 40, 30, 24, 3_600, 1_800, 480, 0.0005, 0.003, Optional.empty(), 6, true),
+            new SimulatorProfile(SimulatorProfiles.MARKET_OPEN_SURGE, 8_000, 100, 500, 30_000, 6_000, 6_000, 0.0005, 0.008,
                     Optional.of(Duration.ofMinutes(5)), 0, false),
-            new SimulatorProfile(STEADY_STATE, 8_000, 500, 1_000, 1_000, 500, 500, 0.0005, 0.003,
+            new SimulatorProfile(SimulatorProfiles.STEADY_STATE, 8_000, 500, 1_000, 1_000, 500, 500, 0.0005, 0.003,
                     Optional.of(Duration.ofMinutes(30)), 0, false),
-            new SimulatorProfile(TRADES, 0, 20, 0, 12_000, 0, 0, 0.0005, 0.003, Optional.empty(), 0, false));
+            new SimulatorProfile(SimulatorProfiles.TRADES, 0, 20, 0, 12_000, 0, 0, 0.0005, 0.003, Optional.empty(), 0, false));
 
     public SimulatorProfile {
         if (tickSymbols == 0 && (tradesPerMinute > 0 || secondBarsPerMinute > 0)) {
