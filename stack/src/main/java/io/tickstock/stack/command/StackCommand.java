@@ -15,7 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code tickstock.root} (the script sets it), the rest of the layout comes from the environment.
  */
 @Command(name = "tickstock", subcommands = {UpCommand.class, DownCommand.class, RestartCommand.class,
-    ScaleCommand.class, StatusCommand.class, LogsCommand.class, ShellCommand.class})
+    ScaleCommand.class, StatusCommand.class, LogsCommand.class, ImagesCommand.class, ShellCommand.class})
 public final class StackCommand {
 
     public static void main(String[] args) {

@@ -16,6 +16,11 @@ public final class Images {
     private Images() {
     }
 
+    /** The JRE base image the others are built FROM. */
+    public static String base(Path root) {
+        return "tickstock/jre-base:" + version(root);
+    }
+
     public static String kafka(Path root) {
         return "tickstock/kafka:" + version(root);
     }

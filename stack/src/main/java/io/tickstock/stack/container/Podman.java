@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Podman as Debian packages it, rootful, with the flags this kind of machine accepts (docs/operations.md, "Container
@@ -16,7 +17,17 @@ import java.util.List;
  */
 public final class Podman {
 
-    static final List<String> COMMAND = List.of("podman", "--cgroup-manager=cgroupfs", "--runtime", "runc");
+    private static final List<String> COMMAND = List.of("podman", "--cgroup-manager=cgroupfs", "--runtime", "runc");
+
+    /** podman with the flags of this kind of machine, for a caller that runs it itself (a pipeline). */
+    public static List<String> command() {
+        return COMMAND;
+    }
+
+    /** What podman's environment needs beside the caller's. */
+    public static Map<String, String> environment() {
+        return Map.of("DISABLE_HC_SYSTEMD", "true");
+    }
 
     /** What a podman command printed (stdout and stderr) and how it ended. */
     public record Result(int exit, String output) {
@@ -41,7 +52,7 @@ public final class Podman {
         List<String> command = new ArrayList<>(COMMAND);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
-        builder.environment().put("DISABLE_HC_SYSTEMD", "true");
+        builder.environment().putAll(environment());
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

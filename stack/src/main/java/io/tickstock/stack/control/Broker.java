@@ -2,6 +2,7 @@ package io.tickstock.stack.control;
 
 import io.tickstock.model.Topics;
 import io.tickstock.stack.container.ContainerRun;
+import io.tickstock.stack.container.ImageUser;
 import io.tickstock.stack.container.Images;
 import io.tickstock.stack.layout.StackLayout;
 import io.tickstock.stack.process.Launch;
@@ -31,7 +32,6 @@ public final class Broker {
     public static final String NAME = "kafka";
     static final Duration START = Duration.ofSeconds(60);
     // the broker image runs as this user: its data folder must be its own
-    private static final String KAFKA_UID = "1001";
 
     private final Stack stack;
 
@@ -107,7 +107,7 @@ public final class Broker {
     /** The broker image with its data in the home's kafka/data, as the process broker keeps it. */
     private void startContainer() {
         Path data = stack.home().kafkaData();
-        Services.chown(KAFKA_UID, data);
+        Services.chown(ImageUser.KAFKA.idText(), data);
         String container = stack.containers().nameOf(NAME);
         stack.console().info("starting Kafka on " + stack.layout().bootstrap() + " in " + container + " ("
                 + ContainerLimits.summary(NAME, stack.manifests()) + ")");

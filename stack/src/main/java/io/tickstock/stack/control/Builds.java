@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.utils.AppInfoParser;
 
-/** What the stack runs that Maven makes: the services' jars, the broker's jars, and (for now, by ./tickstock) images. */
+/** What the stack runs that has to be built: the services' jars, the broker's jars, the container images. */
 public final class Builds {
 
     private final Stack stack;
@@ -48,19 +48,9 @@ public final class Builds {
         }
     }
 
-    /**
-     * The container images that are missing or older than their jars (every one with {@code all}). Building images
-     * has not moved into this module yet: {@code ./tickstock images} does it, with the jars built here.
-     */
+    /** The container images that are missing or older than their jars (every one with {@code all}). */
     public void images(boolean all) {
-        List<String> command = new ArrayList<>(List.of(stack.layout().root().resolve("tickstock").toString(),
-                "images"));
-        if (!all) {
-            command.add("--stale");
-        }
-        if (Commands.run(stack.layout().root(), command) != 0) {
-            throw new StackException("building the container images failed (output above)");
-        }
+        new ImageBuilds(stack).build(!all);
     }
 
     private void maven(List<String> args) {

@@ -1,6 +1,7 @@
 package io.tickstock.stack.control;
 
 import io.tickstock.stack.container.ContainerRun;
+import io.tickstock.stack.container.ImageUser;
 import io.tickstock.stack.container.Images;
 import io.tickstock.stack.layout.Instance;
 import io.tickstock.stack.layout.Service;
@@ -29,7 +30,6 @@ public final class Services {
 
     static final Duration READY = Duration.ofSeconds(120);
     // the services' images run as this user (k8s runAsUser): a state folder mounted into one must be its own
-    private static final String SERVICE_UID = "185";
 
     private final Stack stack;
 
@@ -153,7 +153,7 @@ public final class Services {
         List<String> volumes = new ArrayList<>();
         String state = environment.get("KAFKA_STREAMS_STATE_DIR");
         if (state != null) {
-            chown(SERVICE_UID, Path.of(state));
+            chown(ImageUser.SERVICE.idText(), Path.of(state));
             volumes.addAll(List.of("-v", state + ":" + state));
         }
         Map<String, String> env = new HashMap<>(environment);

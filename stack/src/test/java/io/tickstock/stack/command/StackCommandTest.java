@@ -46,7 +46,8 @@ class StackCommandTest {
         "restart   | Usage: ./tickstock restart [--no-wait] COMPONENT...",
         "scale     | Usage: ./tickstock scale processor|gateway N",
         "status    | Usage: ./tickstock status [--brief]",
-        "logs      | Usage: ./tickstock logs [kafka|processor|gateway|ingest|processor-N|gateway-N] [-f]"})
+        "logs      | Usage: ./tickstock logs [kafka|processor|gateway|ingest|processor-N|gateway-N] [-f]",
+        "images    | Usage: ./tickstock images [--stale]"})
     void everyCommandHasItsHelp(String command, String usage) {
         assertThat(run(command, "-h")).isZero();
         assertThat(out.toString()).startsWith(usage);
@@ -67,6 +68,8 @@ class StackCommandTest {
         "up --profile rush          | tickstock: up: --profile must be demo, market_open_surge, steady_state or trades, not 'rush'.",
         "up --source provider       | tickstock: up --source provider needs TICKSTOCK_PROVIDER_URL",
         "down now                   | tickstock: down: takes no arguments.",
+        "images all                 | tickstock: images: takes no arguments.",
+        "images --missing           | tickstock: images: unknown option '--missing'. See './tickstock images --help'.",
         "scale                      | tickstock: scale: which service? e.g. ./tickstock scale processor 2",
         "scale ingest 2             | tickstock: scale: the ingest service runs once",
         "scale broker 2             | tickstock: scale: unknown service 'broker'; choose processor or gateway.",

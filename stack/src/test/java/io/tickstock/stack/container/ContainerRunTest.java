@@ -25,7 +25,7 @@ class ContainerRunTest {
 
     @Test
     void podmanRunsWithTheFlagsThisKindOfMachineAccepts() {
-        assertThat(Podman.COMMAND).containsExactly("podman", "--cgroup-manager=cgroupfs", "--runtime", "runc");
+        assertThat(Podman.command()).containsExactly("podman", "--cgroup-manager=cgroupfs", "--runtime", "runc");
     }
 
     @Test
