@@ -20,8 +20,7 @@ final class DownCommand extends HelpedCommand {
 
     @Override
     int run() {
-        if (!arguments.isEmpty()) {
-            stack.console().err().println("tickstock: down: takes no arguments.");
+        if (!noArguments(arguments)) {
             return 1;
         }
         down(stack);

@@ -1,6 +1,7 @@
 package io.tickstock.stack.command;
 
 import io.tickstock.stack.control.Stack;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,4 +28,13 @@ abstract class HelpedCommand implements Callable<Integer> {
 
     /** What the command does; its exit code. */
     abstract int run() throws Exception;
+
+    /** For a command that takes none: whether it was given no {@code arguments}; if it was, says so. */
+    boolean noArguments(List<String> arguments) {
+        if (!arguments.isEmpty()) {
+            stack.console().err().println("tickstock: " + getClass().getAnnotation(Command.class).name()
+                    + ": takes no arguments.");
+        }
+        return arguments.isEmpty();
+    }
 }

@@ -20,8 +20,7 @@ final class ImagesCommand extends HelpedCommand {
 
     @Override
     int run() {
-        if (!arguments.isEmpty()) {
-            stack.console().err().println("tickstock: images: takes no arguments.");
+        if (!noArguments(arguments)) {
             return 1;
         }
         ImageBuilds images = new ImageBuilds(stack);
