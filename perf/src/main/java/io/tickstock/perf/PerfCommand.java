@@ -31,13 +31,23 @@ public final class PerfCommand {
     public static final int BROKEN = 2;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PerfCommand()).setExecutionExceptionHandler((e, command, parsed) -> {
+        System.exit(execute(args));
+    }
+
+    /** Runs the harness's command line {@code args} in this process; its exit code. */
+    public static int execute(String... args) {
+        return commandLine(new PerfCommand()).execute(args);
+    }
+
+    /** {@code command}'s command line, which reports what went wrong in a run and exits {@link #BROKEN}. */
+    public static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setExecutionExceptionHandler((e, cmd, parsed) -> {
             System.err.println("perf: " + e.getMessage());
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 System.err.println("  caused by: " + cause);
             }
             return BROKEN;
-        }).execute(args));
+        });
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,

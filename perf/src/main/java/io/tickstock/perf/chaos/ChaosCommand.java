@@ -9,6 +9,7 @@ import io.tickstock.stack.layout.StackLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,6 +81,18 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--command", defaultValue = "", description = "the user's command line, for the record")
     String command;
 
+    private final Optional<StackLayout> layout;
+
+    /** On the stack in the home of {@code --pids}, with this process's environment (ports, settings). */
+    public ChaosCommand() {
+        this.layout = Optional.empty();
+    }
+
+    /** On the stack of {@code layout}: what it breaks is started again with that stack's home and environment. */
+    public ChaosCommand(StackLayout layout) {
+        this.layout = Optional.of(layout);
+    }
+
     @Override
     public Integer call() {
         ChaosScenario chosen = ChaosScenario.of(scenario);
@@ -93,9 +106,9 @@ public final class ChaosCommand implements Callable<Integer> {
         Path restartLog = pids.getParent().resolve("logs").resolve("chaos-restarts.log");
         DedupCheck dedup = new DedupCheck(root.toAbsolutePath().resolve(DedupCheck.PROCESSOR_JAR),
                 restartLog.getParent());
-        // the stack in the home of the pids directory, with this process's environment (ports, settings)
-        StackLayout layout = StackLayout.fromEnvironment(root, System.getenv()).inHome(pids.toAbsolutePath().getParent());
-        ChaosResult result = new ChaosRun(plan, where.stack(), new Components(layout), dedup, restartLog,
+        StackLayout stack = layout.orElseGet(() -> StackLayout.fromEnvironment(root, System.getenv())
+                .inHome(pids.toAbsolutePath().getParent()));
+        ChaosResult result = new ChaosRun(plan, where.stack(), new Components(stack), dedup, restartLog,
                 System.out).execute();
         Path file = ResultFiles.write(results, result.scenario(), result.startedAtMillis(), result);
         ChaosSummary.print(result, System.out);

@@ -12,13 +12,18 @@ import java.nio.charset.StandardCharsets;
  * A command's help, written as prose beside it ({@code up.txt}, ...) rather than generated from its options: the
  * operator reads what each choice means and costs. {@code ${bootstrap}} and the ports are this stack's.
  */
-final class HelpText {
+public final class HelpText {
 
     private HelpText() {
     }
 
     static String of(String command, StackLayout layout) {
-        try (InputStream in = HelpText.class.getResourceAsStream(command + ".txt")) {
+        return of(HelpText.class, command, layout);
+    }
+
+    /** The help {@code COMMAND.txt} in the package of {@code anchor}: perf's commands keep theirs beside them. */
+    public static String of(Class<?> anchor, String command, StackLayout layout) {
+        try (InputStream in = anchor.getResourceAsStream(command + ".txt")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("${bootstrap}", layout.bootstrap())
                     .replace("${partitions}", Integer.toString(layout.partitions()))

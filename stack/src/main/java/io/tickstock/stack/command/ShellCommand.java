@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * What the commands still written in bash ({@code perf}, {@code chaos}, {@code trace}, {@code replay}, {@code kafka},
- * {@code images}) ask of the stack, so that the layout, liveness and builds have one source.
+ * What the commands still written in bash ({@code trace}, {@code replay}, {@code kafka}, {@code images}) ask of the
+ * stack, so that the layout, liveness and builds have one source.
  */
 @Command(name = "shell", hidden = true, subcommands = {ShellCommand.Layout.class, ShellCommand.Running.class,
     ShellCommand.Prepare.class})

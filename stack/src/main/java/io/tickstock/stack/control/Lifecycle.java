@@ -33,7 +33,7 @@ public final class Lifecycle {
                 || ((wanted == Sizing.CONTAINERS || current == Sizing.CONTAINERS) && stack.alive(Broker.NAME));
         if (wanted != Sizing.LOCAL) {
             if (running && current != wanted) {
-                throw new StackException("up --" + (wanted == Sizing.K8S ? "limits" : "containers") + ": the stack "
+                throw new StackException("up " + wanted.option() + ": the stack "
                         + "already runs " + current.description() + ". Stop it first (./tickstock down), so every "
                         + "component is started alike.");
             }

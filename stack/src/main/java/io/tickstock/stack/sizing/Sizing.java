@@ -12,20 +12,27 @@ import java.util.Arrays;
  * stack runs, so later instances are started alike.
  */
 public enum Sizing {
-    LOCAL("local", "as processes with the local heaps"),
-    K8S("k8s", "as processes with the Kubernetes heaps (--limits)"),
-    CONTAINERS("containers", "in containers (--containers)");
+    LOCAL("local", "", "as processes with the local heaps"),
+    K8S("k8s", "--limits", "as processes with the Kubernetes heaps (--limits)"),
+    CONTAINERS("containers", "--containers", "in containers (--containers)");
 
     private final String word;
+    private final String option;
     private final String description;
 
-    Sizing(String word, String description) {
+    Sizing(String word, String option, String description) {
         this.word = word;
+        this.option = option;
         this.description = description;
     }
 
     public String description() {
         return description;
+    }
+
+    /** The option of {@code up} (and of perf and chaos) that chooses it; empty for the local heaps, the default. */
+    public String option() {
+        return option;
     }
 
     public static Sizing of(StackHome home) {
