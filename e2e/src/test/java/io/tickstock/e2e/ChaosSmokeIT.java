@@ -3,7 +3,7 @@ package io.tickstock.e2e;
 import static org.awaitility.Awaitility.await;
 
 import io.tickstock.testsupport.RunTopics;
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.model.EventType;
 import io.tickstock.model.MarketEvent;
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import io.tickstock.testsupport.TestBroker;
 import io.tickstock.testsupport.TestEvents;
 import io.tickstock.testsupport.TestTopics;

@@ -8,7 +8,7 @@ import io.tickstock.e2e.HighLowPrediction.Expected;
 import io.tickstock.model.EventType;
 import io.tickstock.model.Trade;
 import io.tickstock.testsupport.RunTopics;
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import io.tickstock.testsupport.WsTestClient;
 import java.net.URI;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tickstock.model.serde.Json;
 import io.tickstock.testsupport.FuzzedFrames;
 import io.tickstock.testsupport.RunTopics;
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import io.tickstock.testsupport.TopicReader;
 import io.tickstock.tools.status.MetricsText;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import io.tickstock.model.MarketMessage;
 import io.tickstock.model.Trade;
 import io.tickstock.model.serde.JsonSerde;
 import io.tickstock.testsupport.RunTopics;
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import io.tickstock.testsupport.TestBroker;
 import io.tickstock.testsupport.TopicReader;
 import java.time.Duration;

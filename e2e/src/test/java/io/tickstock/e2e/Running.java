@@ -1,6 +1,6 @@
 package io.tickstock.e2e;
 
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

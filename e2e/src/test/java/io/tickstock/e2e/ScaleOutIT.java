@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tickstock.testsupport.RunTopics;
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import io.tickstock.tools.status.MetricsText;
 import java.time.Duration;
 import java.util.HashSet;

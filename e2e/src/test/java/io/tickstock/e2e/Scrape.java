@@ -1,6 +1,6 @@
 package io.tickstock.e2e;
 
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import io.tickstock.tools.status.MetricsText;
 
 /** A service's {@code /q/metrics}, parsed by the parser of {@code ./tickstock status}. */

@@ -8,7 +8,7 @@ import io.tickstock.perf.run.RunPlan;
 import io.tickstock.perf.run.Scenario;
 import io.tickstock.perf.stack.Stack;
 import io.tickstock.testsupport.RunTopics;
-import io.tickstock.testsupport.ServiceProcess;
+import io.tickstock.stack.process.ServiceProcess;
 import io.tickstock.testsupport.TestBroker;
 import java.net.URI;
 import java.time.Duration;

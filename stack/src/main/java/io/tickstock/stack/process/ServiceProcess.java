@@ -1,6 +1,4 @@
-package io.tickstock.testsupport;
-
-import static org.awaitility.Awaitility.await;
+package io.tickstock.stack.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,14 +16,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One TickStock service started as users start it: its packaged Quarkus app in its own JVM, configured by env. The
- * end-to-end tests and the perf harness's smoke run share it. The repository root comes from the system property
- * {@code tickstock.root}; logs go to {@code target/service-logs/NAME.log} of the module running the test.
+ * One TickStock service started on its own, as users start it: its packaged Quarkus app in its own JVM, configured by
+ * env, on a free port. Unlike a stack's component ({@link Launch}) it is the starter's child: no pid file, its exit
+ * value and output are the starter's, and it ends with it. The end-to-end tests and the perf harness's smoke run
+ * start their services with it. The repository root comes from the system property {@code tickstock.root}; logs go
+ * to {@code target/service-logs/NAME.log} of the module running it.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Path ROOT = Path.of(System.getProperty("tickstock.root", ".."));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+    private static final Duration READY_POLL = Duration.ofMillis(250);
 
     private final String name;
     private final int port;
@@ -49,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", "service-logs").resolve(name + ".log");
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBin(), "-Xmx256m",
+            ProcessBuilder builder = new ProcessBuilder(List.of(Launch.java(), "-Xmx256m",
                     "-Dtickstock.component=test-" + name, "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -60,10 +62,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() {
@@ -80,16 +78,43 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits for {@code /q/health/ready} to answer 200; fails with the service's log if it died. */
     public ServiceProcess awaitReady() {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                // refused connections while the service boots are expected; a dead process is not
-                .ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (!ready()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n"
-                        + Files.readString(log));
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logText());
             }
-            return get("/q/health/ready").statusCode() == 200;
-        });
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " was not ready within " + READY_WITHIN.toSeconds() + " s:\n"
+                        + logText());
+            }
+            pause(READY_POLL);
+        }
         return this;
+    }
+
+    private boolean ready() {
+        try {
+            return get("/q/health/ready").statusCode() == 200;
+        } catch (UncheckedIOException e) {
+            return false; // refused while it boots
+        }
+    }
+
+    private String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public HttpResponse<String> get(String path) {
