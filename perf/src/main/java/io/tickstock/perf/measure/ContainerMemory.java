@@ -28,6 +28,9 @@ public final class ContainerMemory {
     private static final Pattern OOM_CGROUP = Pattern.compile("oom-kill:.*?oom_memcg=(\\S+?)(?:,|$)");
 
     private static final Path ROOT = Path.of("/sys/fs/cgroup");
+    // constant for the run: read once, not for every component at every sample
+    private static final boolean CGROUP_V1 = Files.isDirectory(ROOT.resolve("memory"));
+    private static final Optional<String> OWN_CGROUP = memoryCgroup(ProcessHandle.current().pid());
 
     /** A component's memory cgroup at one moment. */
     public record Reading(String cgroup, long limitBytes, long peakBytes) {
@@ -43,13 +46,12 @@ public final class ContainerMemory {
     /** The memory cgroup of {@code pid} if it is a container's (limited, not the harness's own). */
     public static Optional<Reading> read(long pid) {
         Optional<String> cgroup = memoryCgroup(pid);
-        if (cgroup.isEmpty() || cgroup.equals(memoryCgroup(ProcessHandle.current().pid()))) {
+        if (cgroup.isEmpty() || cgroup.equals(OWN_CGROUP)) {
             return Optional.empty();
         }
-        boolean v1 = Files.isDirectory(ROOT.resolve("memory"));
-        Path dir = v1 ? ROOT.resolve("memory" + cgroup.get()) : ROOT.resolve(cgroup.get().substring(1));
-        long limit = bytes(dir.resolve(v1 ? "memory.limit_in_bytes" : "memory.max"));
-        long peak = bytes(dir.resolve(v1 ? "memory.max_usage_in_bytes" : "memory.peak"));
+        Path dir = CGROUP_V1 ? ROOT.resolve("memory" + cgroup.get()) : ROOT.resolve(cgroup.get().substring(1));
+        long limit = bytes(dir.resolve(CGROUP_V1 ? "memory.limit_in_bytes" : "memory.max"));
+        long peak = bytes(dir.resolve(CGROUP_V1 ? "memory.max_usage_in_bytes" : "memory.peak"));
         if (limit <= 0 || limit >= UNLIMITED) {
             return Optional.empty();
         }
