@@ -3,9 +3,9 @@ package io.tickstock.perf.dedup;
 import io.tickstock.perf.run.Waits;
 import io.tickstock.perf.stack.KafkaOffsets;
 import io.tickstock.perf.stack.Stack;
+import io.tickstock.stack.process.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,11 +37,11 @@ final class ReferenceProcessor implements AutoCloseable {
     /** How long the reference's events must stay unchanged once it has committed all raw input (its FMV stage). */
     private static final Duration SETTLED = Duration.ofSeconds(5);
 
-    private final Process process;
+    private final ServiceProcess process;
     private final Path state;
     private final Path log;
 
-    private ReferenceProcessor(Process process, Path state, Path log) {
+    private ReferenceProcessor(ServiceProcess process, Path state, Path log) {
         this.process = process;
         this.state = state;
         this.log = log;
@@ -49,30 +49,21 @@ final class ReferenceProcessor implements AutoCloseable {
 
     /** Creates the reference's topics (as many partitions as the raw topics) and starts it on {@code jar}. */
     static ReferenceProcessor start(Path jar, String bootstrap, int partitions, Path log) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the processor is not built: " + jar + " is missing (./tickstock up "
-                    + "builds it)");
-        }
         createTopics(bootstrap, partitions);
+        Path state;
         try {
-            Path state = Files.createTempDirectory("tickstock-dedup-reference");
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Dtickstock.component=dedup-reference", "-Xmx384m",
-                    "-jar", jar.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            Map<String, String> env = builder.environment();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-            env.put("QUARKUS_PROFILE", "local");
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
-            env.put("KAFKA_STREAMS_APPLICATION_ID", APPLICATION_ID);
-            env.put("KAFKA_STREAMS_GROUP_INSTANCE_ID", APPLICATION_ID);
-            env.put("KAFKA_STREAMS_STATE_DIR", state.toString());
-            env.put("TICKSTOCK_PROCESSOR_TOPICS_EVENTS", EVENTS);
-            env.put("TICKSTOCK_PROCESSOR_TOPICS_DLQ", DLQ);
-            return new ReferenceProcessor(builder.start(), state, log);
+            state = Files.createTempDirectory("tickstock-dedup-reference");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the reference processor (" + jar + ")", e);
+            throw new UncheckedIOException("cannot create the reference processor's state directory", e);
         }
+        return new ReferenceProcessor(ServiceProcess.start("dedup-reference", jar, 384, log, Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+                "QUARKUS_PROFILE", "local",
+                "KAFKA_STREAMS_APPLICATION_ID", APPLICATION_ID,
+                "KAFKA_STREAMS_GROUP_INSTANCE_ID", APPLICATION_ID,
+                "KAFKA_STREAMS_STATE_DIR", state.toString(),
+                "TICKSTOCK_PROCESSOR_TOPICS_EVENTS", EVENTS,
+                "TICKSTOCK_PROCESSOR_TOPICS_DLQ", DLQ)), state, log);
     }
 
     private static void createTopics(String bootstrap, int partitions) {
@@ -87,12 +78,6 @@ final class ReferenceProcessor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -116,7 +101,7 @@ final class ReferenceProcessor implements AutoCloseable {
 
     /** True while the process runs; a reference that stopped fails the wait at once. */
     private boolean running() {
-        if (!process.isAlive()) {
+        if (!process.alive()) {
             throw new IllegalStateException("the reference processor stopped (exit " + process.exitValue()
                     + "); see " + log);
         }
@@ -125,14 +110,7 @@ final class ReferenceProcessor implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
         deleteTree(state);
     }
 

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One TickStock service started on its own, as users start it: its packaged Quarkus app in its own JVM, configured by
  * env, on a free port. Unlike a stack's component ({@link Launch}) it is the starter's child: no pid file, its exit
- * value and output are the starter's, and it ends with it. The end-to-end tests and the perf harness's smoke run
- * start their services with it. The repository root comes from the system property {@code tickstock.root}; logs go
- * to {@code target/service-logs/NAME.log} of the module running it.
+ * value and output are the starter's, and it ends with it. The end-to-end tests, the perf harness's smoke run and the
+ * dedup audit's reference processor start their services with it. A service named by its module is found under the
+ * repository root (the system property {@code tickstock.root}) and logs to {@code target/service-logs/NAME.log} of
+ * the module running it.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -43,24 +44,32 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service of {@code module} on a free port with {@code env} on top of the caller's environment. */
     public static ServiceProcess start(String name, String module, Map<String, String> env) {
-        Path jar = ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return start("test-" + name, ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), 256,
+                Path.of("target", "service-logs").resolve(name + ".log"), env);
+    }
+
+    /**
+     * Starts the packaged Quarkus app {@code jar} as {@code component} (its {@code tickstock.component}, and its name
+     * in messages) with a heap of {@code heapMb}, its output in {@code log}, on a free port, with {@code env} on top
+     * of the caller's environment.
+     */
+    public static ServiceProcess start(String component, Path jar, int heapMb, Path log, Map<String, String> env) {
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the build (mvn verify) so it is packaged first");
+            throw new IllegalStateException(jar + " is missing: build it first (mvn package, or ./tickstock up)");
         }
         int port = freePort();
-        Path log = Path.of("target", "service-logs").resolve(name + ".log");
         try {
-            Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(Launch.java(), "-Xmx256m",
-                    "-Dtickstock.component=test-" + name, "-jar", jar.toString()))
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(List.of(Launch.java(), "-Xmx" + heapMb + "m",
+                    "-Dtickstock.component=" + component, "-jar", jar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> environment = new HashMap<>(env);
             environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             builder.environment().putAll(environment);
-            return new ServiceProcess(name, port, builder.start(), log);
+            return new ServiceProcess(component, port, builder.start(), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
+            throw new UncheckedIOException("cannot start " + component, e);
         }
     }
 
@@ -140,6 +149,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean alive() {
         return process.isAlive();
+    }
+
+    /** The exit value of a process that has ended. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** SIGKILL: the process dies at once, wherever it is (mid-transaction included), as in a crash. */
