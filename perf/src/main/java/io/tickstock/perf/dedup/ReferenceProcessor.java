@@ -3,6 +3,7 @@ package io.tickstock.perf.dedup;
 import io.tickstock.perf.run.Waits;
 import io.tickstock.perf.stack.KafkaOffsets;
 import io.tickstock.perf.stack.Stack;
+import io.tickstock.stack.layout.Directories;
 import io.tickstock.stack.process.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,13 +112,9 @@ final class ReferenceProcessor implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-        deleteTree(state);
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
+        try {
+            Directories.deleteTree(state);
+        } catch (UncheckedIOException e) {
             // a temporary directory left behind costs nothing the audit reports
         }
     }

@@ -5,6 +5,7 @@ import io.tickstock.stack.control.Builds;
 import io.tickstock.stack.control.Console;
 import io.tickstock.stack.control.Lifecycle;
 import io.tickstock.stack.control.Stack;
+import io.tickstock.stack.layout.Directories;
 import io.tickstock.stack.layout.Service;
 import io.tickstock.stack.layout.StackLayout;
 import io.tickstock.stack.sizing.Sizing;
@@ -86,7 +87,7 @@ final class RunStack implements AutoCloseable {
         console.info("starting a fresh stack for the run in " + home + " (" + fresh.summary() + ")");
         shareKafkaLibs(user, stack);
         if (fresh.jfr()) {
-            createDirectories(FreshStack.flightRecordings(home));
+            Directories.create(FreshStack.flightRecordings(home));
         }
         RunStack started = new RunStack(stack, fresh.note(user.env()), !keep);
         List<String> up = new ArrayList<>(List.of("up", "--source", "none", "--fresh"));
@@ -103,17 +104,9 @@ final class RunStack implements AutoCloseable {
     private static void shareKafkaLibs(StackLayout user, Stack stack) {
         Path link = stack.home().kafkaLibs();
         try {
-            createDirectories(link.getParent());
+            Directories.create(link.getParent());
             Files.deleteIfExists(link);
             Files.createSymbolicLink(link, user.home().kafkaLibs());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

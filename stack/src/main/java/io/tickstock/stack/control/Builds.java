@@ -1,5 +1,6 @@
 package io.tickstock.stack.control;
 
+import io.tickstock.stack.layout.Directories;
 import io.tickstock.stack.layout.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class Builds {
         }
         stack.console().info("assembling Kafka " + AppInfoParser.getVersion() + " from Maven Central into " + libs
                 + " (once)");
-        deleteTree(libs);
+        Directories.deleteTree(libs);
         maven(List.of("-f", "deploy/kafka-runtime/pom.xml", "dependency:copy-dependencies", "-DincludeScope=runtime",
                 "-DoutputDirectory=" + libs));
         try {
@@ -63,19 +64,6 @@ public final class Builds {
         int exit = Commands.run(stack.layout().root(), command);
         if (exit != 0) {
             throw new StackException(String.join(" ", command) + " failed (exit " + exit + "; output above).");
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

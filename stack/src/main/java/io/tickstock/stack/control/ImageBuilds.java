@@ -4,6 +4,7 @@ import io.tickstock.stack.container.DebianMirror;
 import io.tickstock.stack.container.ImageUser;
 import io.tickstock.stack.container.Images;
 import io.tickstock.stack.container.Podman;
+import io.tickstock.stack.layout.Directories;
 import io.tickstock.stack.layout.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ public final class ImageBuilds {
         Builds builds = new Builds(stack);
         builds.services(false);
         builds.kafkaRuntime();
-        createDirectories(stack.home().containers());
+        Directories.create(stack.home().containers());
         baseImage();
         Path root = stack.layout().root();
         imageOrSkip(Images.kafka(root), stack.home().kafkaLibs(), onlyStale, this::kafkaImage);
@@ -125,8 +126,8 @@ public final class ImageBuilds {
         Path log = stack.home().containers().resolve("debootstrap.log");
         stack.console().info("building the base image " + image + ": debootstrap bookworm from " + mirror
                 + " (once, about a minute)");
-        Builds.deleteTree(rootfs);
-        createDirectories(rootfs);
+        Directories.deleteTree(rootfs);
+        Directories.create(rootfs);
         if (Commands.runLogged(stack.home().dir(), List.of("debootstrap", "--variant=minbase",
                 "--include=openjdk-17-jre-headless", "bookworm", rootfs.toString(), mirror), log) != 0) {
             throw new StackException("debootstrap failed; see " + log);
@@ -138,7 +139,7 @@ public final class ImageBuilds {
             emptyDirectory(rootfs.resolve(dir));
         }
         importImage(rootfs, image);
-        Builds.deleteTree(rootfs);
+        Directories.deleteTree(rootfs);
     }
 
     /** A user and its group with the manifests' id (below Debian's range for login users: -K says it is meant). */
@@ -236,15 +237,7 @@ public final class ImageBuilds {
             return;
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.forEach(Builds::deleteTree);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
+            entries.forEach(Directories::deleteTree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

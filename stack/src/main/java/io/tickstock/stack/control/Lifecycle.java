@@ -1,8 +1,9 @@
 package io.tickstock.stack.control;
 
+import io.tickstock.stack.container.Podman;
+import io.tickstock.stack.layout.Directories;
 import io.tickstock.stack.layout.Instance;
 import io.tickstock.stack.layout.Service;
-import io.tickstock.stack.container.Podman;
 import io.tickstock.stack.sizing.Sizing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,10 +67,10 @@ public final class Lifecycle {
 
     /** Deletes the broker's data (every topic) and every processor instance's state. */
     public void wipeState() {
-        Builds.deleteTree(stack.home().kafkaData());
+        Directories.deleteTree(stack.home().kafkaData());
         try (Stream<Path> entries = Files.exists(stack.home().dir()) ? Files.list(stack.home().dir()) : Stream.empty()) {
             for (Path state : entries.filter(p -> p.getFileName().toString().startsWith("processor-state")).toList()) {
-                Builds.deleteTree(state);
+                Directories.deleteTree(state);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
