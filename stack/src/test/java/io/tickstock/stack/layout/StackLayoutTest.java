@@ -40,7 +40,7 @@ class StackLayoutTest {
         assertThat(layout.partitions()).isEqualTo(3);
         assertThat(layout.containerPrefix()).isEqualTo("tickstock-it");
         assertThat(StackLayout.fromEnvironment(ROOT, Map.of()).containerPrefix()).isEqualTo("tickstock");
-        assertThat(StackLayout.fromEnvironment(ROOT, Map.of()).partitions()).isEqualTo(6);
+        assertThat(StackLayout.fromEnvironment(ROOT, Map.of()).partitions()).isEqualTo(2);
     }
 
     @Test
