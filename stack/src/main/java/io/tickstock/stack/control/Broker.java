@@ -4,6 +4,7 @@ import io.tickstock.model.Topics;
 import io.tickstock.stack.container.ContainerRun;
 import io.tickstock.stack.container.ImageUser;
 import io.tickstock.stack.container.Images;
+import io.tickstock.stack.layout.Directories;
 import io.tickstock.stack.layout.StackLayout;
 import io.tickstock.stack.process.Launch;
 import io.tickstock.stack.process.OwnProcesses;
@@ -49,7 +50,7 @@ public final class Broker {
         }
         stack.ensurePortFree(layout.ports().kafka(), "the Kafka broker", "TICKSTOCK_KAFKA_PORT");
         stack.ensurePortFree(layout.ports().controller(), "the Kafka controller", "TICKSTOCK_CONTROLLER_PORT");
-        stack.createDirectories(stack.home().logs(), stack.home().pids(), stack.home().kafkaData());
+        Directories.create(stack.home().logs(), stack.home().pids(), stack.home().kafkaData());
         stack.started(NAME);
         if (stack.sizing() == Sizing.CONTAINERS) {
             startContainer();

@@ -1,5 +1,6 @@
 package io.tickstock.stack.control;
 
+import io.tickstock.stack.layout.Directories;
 import io.tickstock.stack.layout.Service;
 import io.tickstock.stack.layout.StackLayout;
 import io.tickstock.stack.process.Launch;
@@ -34,7 +35,7 @@ public final class Monitoring {
         }
         stack.ensurePortFree(port, "Prometheus", "TICKSTOCK_PROMETHEUS_PORT");
         Path home = stack.home().prometheus();
-        stack.createDirectories(home.resolve("data"), stack.home().logs(), stack.home().pids());
+        Directories.create(home.resolve("data"), stack.home().logs(), stack.home().pids());
         Path config = home.resolve("prometheus.yml");
         writeConfig(config);
         stack.console().info("starting Prometheus on :" + port

@@ -3,6 +3,7 @@ package io.tickstock.stack.control;
 import io.tickstock.stack.container.ContainerRun;
 import io.tickstock.stack.container.ImageUser;
 import io.tickstock.stack.container.Images;
+import io.tickstock.stack.layout.Directories;
 import io.tickstock.stack.layout.Instance;
 import io.tickstock.stack.layout.Service;
 import io.tickstock.stack.process.Launch;
@@ -47,7 +48,7 @@ public final class Services {
         int port = stack.layout().ports().of(instance);
         stack.ensurePortFree(port, "the " + name, "TICKSTOCK_" + instance.service().envName() + "_PORT"
                 + (instance.number() == 1 ? "" : " or TICKSTOCK_INSTANCE_PORT_STEP"));
-        stack.createDirectories(stack.home().logs(), stack.home().pids());
+        Directories.create(stack.home().logs(), stack.home().pids());
         stack.started(name);
         Map<String, String> environment = ServiceEnvironment.of(stack.layout(), instance, extra);
         Sizing sizing = stack.sizing();
@@ -170,7 +171,7 @@ public final class Services {
 
     /** Runs the container of {@code name} and keeps the pid of its JVM as for a process. */
     static void startContainer(Stack stack, String name, ContainerRun run) {
-        stack.createDirectories(stack.home().containers());
+        Directories.create(stack.home().containers());
         try {
             // from the stack's own folder: conmon leaves a file 'oom' in its working directory when the cgroup kills
             // the container, and that should not be the repository
@@ -182,11 +183,7 @@ public final class Services {
 
     /** Creates {@code dir} owned (all of it) by {@code uid}, the user of the image that mounts it. */
     static void chown(String uid, Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Directories.create(dir);
         if (Commands.run(dir, List.of("chown", "-R", uid + ":" + uid, dir.toString())) != 0) {
             throw new StackException("cannot give " + dir + " to user " + uid + " (chown; containers run as root)");
         }

@@ -9,9 +9,7 @@ import io.tickstock.stack.process.PidFiles;
 import io.tickstock.stack.sizing.K8sManifests;
 import io.tickstock.stack.sizing.Sizing;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -90,15 +88,6 @@ public final class Stack {
         startedAt.put(name, System.nanoTime());
     }
 
-    void createDirectories(Path... dirs) {
-        try {
-            for (Path dir : dirs) {
-                Files.createDirectories(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Fails, naming who holds it where {@code ss} can tell, when {@code port} is taken. */
     void ensurePortFree(int port, String what, String variable) {

@@ -13,12 +13,14 @@ public final class Directories {
     private Directories() {
     }
 
-    /** {@code dir} and its missing parents. */
-    public static void create(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
+    /** Each of {@code dirs} and its missing parents. */
+    public static void create(Path... dirs) {
+        for (Path dir : dirs) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + dir, e);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tickstock.stack.process;
 
+import io.tickstock.stack.layout.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -58,8 +59,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package, or ./tickstock up)");
         }
         int port = freePort();
+        Directories.create(log.toAbsolutePath().getParent());
         try {
-            Files.createDirectories(log.toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(Launch.java(), "-Xmx" + heapMb + "m",
                     "-Dtickstock.component=" + component, "-jar", jar.toString()))
                     .redirectErrorStream(true)
