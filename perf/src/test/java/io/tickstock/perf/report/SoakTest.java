@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstock.model.serde.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,11 +125,20 @@ class SoakTest {
         assertThat(soak.go()).isFalse();
     }
 
+    /** Whichever soak is newest on record (a new soak must not break the build), under the rules it ran by. */
     @Test
-    void theLatestSoakOnRecordIsJudgedByTheRulesItRanUnder() {
-        Soak.Verdict soak = Soak.latest(Path.of("results")).orElseThrow();
+    void theLatestSoakOnRecordIsTheNewestHourLongRunJudgedByTheRulesItRanUnder() throws IOException {
+        Path onRecord = Path.of("results");
+        Path newestHour;
+        try (Stream<Path> files = Files.list(onRecord)) {
+            newestHour = files.filter(f -> f.getFileName().toString().startsWith("steady_state-"))
+                    .filter(f -> recordedCommand(f).contains("--minutes 60")).max(Comparator.naturalOrder())
+                    .orElseThrow();
+        }
 
-        assertThat(soak.file().getFileName().toString()).isEqualTo("steady_state-20261207-130043.json");
+        Soak.Verdict soak = Soak.latest(onRecord).orElseThrow();
+
+        assertThat(soak.file().getFileName()).isEqualTo(newestHour.getFileName());
         assertThat(soak.ruleNotes()).isEmpty();
     }
 
@@ -134,5 +146,13 @@ class SoakTest {
     void noSoakYetIsEmpty() {
         assertThat(Soak.latest(results)).isEmpty();
         assertThat(Soak.latest(results.resolve("missing"))).isEmpty();
+    }
+
+    private static String recordedCommand(Path result) {
+        try {
+            return Json.mapper().readTree(result.toFile()).path("configuration").path("command").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
