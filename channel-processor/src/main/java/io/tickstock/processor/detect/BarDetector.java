@@ -53,7 +53,7 @@ public final class BarDetector {
 
     /** Small move on ordinary volume; never the first bar, which has nothing to be ordinary against. */
     private boolean isNoise(List<Bar> previous, double change, long volume, double meanVolume) {
-        return !previous.isEmpty() && Math.abs(change) < config.noiseMovePercent()
+        return !previous.isEmpty() && !Thresholds.reaches(Math.abs(change), config.noiseMovePercent())
                 && volume < config.noiseVolumeFactor() * meanVolume;
     }
 

@@ -129,6 +129,16 @@ class OhlcvChannelTest {
                 .isEqualTo(noise ? 1 : 0);
     }
 
+    /** 105 → 106.05 is 1 % in decimal and 0.99999999999997 % in binary: it reaches the threshold all the same. */
+    @Test
+    void aMoveOfExactlyOnePercentIsNotNoiseWhateverTheRounding() {
+        quiet("ONE", 5, 1_000);
+
+        bar("ONE", 5, 105, 106.05, 1_000);
+
+        assertThat(barEvents()).extracting(MarketEvent::type).containsExactly(EventType.HIGH_CLOSE);
+    }
+
     @Test
     void aNoisyBarStillJoinsTheHistory() {
         quiet("HIS", 5, 1_000);
