@@ -50,7 +50,7 @@ public final class RepeatFilter {
     public synchronized boolean firstAt(String id, int partition, long offset) {
         long position = OutgoingEvent.position(partition, offset);
         Key key = Key.of(id);
-        int slot = find(key.high(), key.low());
+        int slot = find(key);
         if (slot != EMPTY) {
             return firstPosition[slot] == position;
         }
@@ -69,14 +69,14 @@ public final class RepeatFilter {
     /** For replays, which must not change what the feed remembers: true when the id appeared first elsewhere. */
     public synchronized boolean repeatedElsewhere(String id, int partition, long offset) {
         Key key = Key.of(id);
-        int slot = find(key.high(), key.low());
+        int slot = find(key);
         return slot != EMPTY && firstPosition[slot] != OutgoingEvent.position(partition, offset);
     }
 
-    private int find(long hi, long lo) {
-        for (int i = home(lo); index[i] != EMPTY; i = (i + 1) & mask) {
+    private int find(Key key) {
+        for (int i = home(key.low()); index[i] != EMPTY; i = (i + 1) & mask) {
             int slot = index[i];
-            if (low[slot] == lo && high[slot] == hi) {
+            if (low[slot] == key.low() && high[slot] == key.high()) {
                 return slot;
             }
         }
