@@ -88,7 +88,6 @@ public final class Stack {
         startedAt.put(name, System.nanoTime());
     }
 
-
     /** Fails, naming who holds it where {@code ss} can tell, when {@code port} is taken. */
     void ensurePortFree(int port, String what, String variable) {
         if (Probes.portOpen(port)) {

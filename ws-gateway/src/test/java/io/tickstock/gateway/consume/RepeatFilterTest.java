@@ -85,7 +85,8 @@ class RepeatFilterTest {
             Long first = model.get(id);
             boolean expected = first == null || first == position;
             if (random.nextBoolean()) {
-                assertThat(filter.repeatedElsewhere(id, partition, offset)).isEqualTo(first != null && first != position);
+                assertThat(filter.repeatedElsewhere(id, partition, offset))
+                        .isEqualTo(first != null && first != position);
                 continue;
             }
             assertThat(filter.firstAt(id, partition, offset)).as("step %d, id %s", step, id).isEqualTo(expected);
